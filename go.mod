@@ -1,0 +1,3 @@
+module backendlings
+
+go 1.25

@@ -1,0 +1,45 @@
+//! `run [NAME]`: grade one exercise and print the whole verdict; the exit
+//! code says whether it passed.
+
+use anyhow::Result;
+
+use crate::course::Course;
+use crate::grade::{Grader, Target};
+use crate::term::{Paint, Style};
+
+pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
+    super::require_exercises(course)?;
+    let progress = super::load_progress(course)?;
+    if let Some(msg) = &progress.corrupt {
+        super::warn(msg);
+    }
+    let ex = super::pick(course, &progress.state, name)?;
+    crate::gomod::check_toolchain(&course.go_version)?;
+    super::ensure_originals(course)?;
+    let style = Style::stdout();
+    println!(
+        "{} {}",
+        style.paint(Paint::Bold, &format!("{}.", ex.index + 1)),
+        style.paint(Paint::Path, &ex.exercise_rel())
+    );
+    let verdict = Grader::new(course).grade(ex, Target::Exercise)?;
+    print!(
+        "{}",
+        crate::term::wrap_text(&verdict.render(style, true), crate::term::width())
+    );
+    super::record(course, ex, verdict.passed())?;
+    if !verdict.passed() {
+        if let Some(link) = super::book_links(course, ex).last() {
+            println!("\n{} {link}", style.paint(Paint::Dim, "Book:"));
+        }
+        println!(
+            "{}",
+            style.paint(
+                Paint::Dim,
+                &format!("Stuck? `backendlings hint {}`", ex.name)
+            )
+        );
+        return Ok(crate::exit::EXERCISE_FAILED);
+    }
+    Ok(crate::exit::SUCCESS)
+}

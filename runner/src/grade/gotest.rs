@@ -1,0 +1,479 @@
+//! `test` mode: the exercise package plus the hidden tests, through
+//! `go test -json -overlay`, with the learner's own test files left out.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::{BUILD_TIMEOUT, Grader, Target, go_files, test_funcs_in, write_overlay};
+use crate::course::Exercise;
+use crate::events::{PackageReport, Report, TestState};
+use crate::paths::Rewriter;
+use crate::process::{Ended, Output};
+use crate::verdict::{Failure, Verdict};
+
+/// Extra time given to the test binary past `-timeout`, so that Go's own
+/// timeout report (which names the stuck test) arrives before the runner's
+/// backstop kills everything.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// The marker of the test binary starting in `go test -json` output.
+pub(crate) const START_MARKER: &str = "\"Action\":\"start\"";
+
+/// Everything needed to run one package's tests and read the result.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    pub dir: String,
+    pub import_path: String,
+    pub overlay: Vec<(PathBuf, String)>,
+    /// Hidden test functions that must each report a pass.
+    pub expected: Vec<String>,
+    pub rewriter: Rewriter,
+}
+
+/// Builds the plan for an exercise: which files the overlay adds or removes,
+/// which tests are expected.
+pub(crate) fn plan(g: &Grader, ex: &Exercise, target: Target) -> Result<Plan> {
+    let root = &g.course.root;
+    let dir = g.package_dir(ex, target);
+    let hidden_dir = ex.solution_rel();
+    let (_, hidden_tests) = go_files(&root.join(&hidden_dir))?;
+    let mut overlay = Vec::new();
+    if target == Target::Exercise {
+        let (_, learner_tests) = go_files(&root.join(&dir))?;
+        // The learner's own tests are left out of the graded build: they
+        // could define TestMain, skip or shadow the hidden tests.
+        for f in learner_tests {
+            if !hidden_tests.contains(&f) {
+                overlay.push((root.join(&dir).join(&f), String::new()));
+            }
+        }
+        for f in &hidden_tests {
+            overlay.push((
+                root.join(&dir).join(f),
+                root.join(&hidden_dir)
+                    .join(f)
+                    .to_string_lossy()
+                    .into_owned(),
+            ));
+        }
+    }
+    overlay.extend(g.swapped());
+    let expected = test_funcs_in(&root.join(&hidden_dir), &hidden_tests)?.tests;
+    let import_path = g.import_path(&dir);
+    let rewriter = Rewriter::new(root, &dir, &hidden_dir, hidden_tests, &import_path);
+    Ok(Plan {
+        dir,
+        import_path,
+        overlay,
+        expected,
+        rewriter,
+    })
+}
+
+/// The `go test` arguments shared by every test-mode run.
+pub(crate) fn test_args(ex: &Exercise) -> Vec<String> {
+    let mut args = vec!["test".to_string(), "-json".to_string()];
+    if !ex.vet {
+        args.push("-vet=off".into());
+    }
+    args.push(format!("-timeout={}s", ex.timeout.as_secs()));
+    if ex.race {
+        args.push("-race".into());
+    }
+    if let Some(n) = ex.count {
+        args.push(format!("-count={n}"));
+    }
+    args
+}
+
+pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
+    let plan = plan(g, ex, target)?;
+    let mut cmd = g.go().args(test_args(ex));
+    if !plan.overlay.is_empty() {
+        let file = g
+            .cache_dir("overlay")?
+            .join(format!("{}.json", g.tag(ex, target)));
+        let file = write_overlay(&file, &plan.overlay)?;
+        cmd = cmd.arg(format!("-overlay={}", file.display()));
+    }
+    let out = cmd
+        .arg(format!("./{}", plan.dir))
+        .timeout(BUILD_TIMEOUT)
+        .rearm_on(START_MARKER, ex.timeout + GRACE)
+        .cap(8 << 20)
+        .run()?;
+    if out.ended == Ended::Cancelled {
+        return Err(crate::process::Cancelled.into());
+    }
+    Ok(verdict(&plan, ex.timeout, &out))
+}
+
+/// Reads the events of one `go test -json` run into a verdict.
+pub(crate) fn verdict(plan: &Plan, limit: Duration, out: &Output) -> Verdict {
+    let report = Report::parse(&out.stdout.pieces());
+    let empty = PackageReport::default();
+    let pkg = report.packages.get(&plan.import_path).unwrap_or(&empty);
+    let verdict = verdict_from(plan, limit, &report, pkg);
+    if out.ended == Ended::TimedOut {
+        // The backstop fired: Go's own timeout did not (an endless loop in
+        // init, a binary that ignores the alarm). Keep any detail it found.
+        return match verdict {
+            v @ Verdict::TimedOut { .. } => v,
+            _ => Verdict::TimedOut {
+                limit,
+                running: running_tests(pkg),
+                output: plan.rewriter.test_output(&pkg.output),
+            },
+        };
+    }
+    if report.packages.is_empty() && report.build_failed.is_empty() {
+        // go itself failed before running anything (bad flags, no module).
+        let mut text = out.stderr.text();
+        if text.trim().is_empty() {
+            text = report.stray.join("\n");
+        }
+        return Verdict::CompileError {
+            output: plan.rewriter.compile_output(&lines(&text)),
+        };
+    }
+    verdict
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(String::from).collect()
+}
+
+fn running_tests(pkg: &PackageReport) -> Vec<String> {
+    pkg.tests
+        .iter()
+        .filter(|t| t.state == TestState::Running)
+        .map(|t| t.name.clone())
+        .collect()
+}
+
+/// The verdict from a parsed report; shared with aggregated runs.
+pub(crate) fn verdict_from(
+    plan: &Plan,
+    limit: Duration,
+    report: &Report,
+    pkg: &PackageReport,
+) -> Verdict {
+    let rw = &plan.rewriter;
+
+    // 1. It did not build.
+    let failed_build =
+        pkg.failed_build.is_some() || report.build_failed.iter().any(|p| *p == plan.import_path);
+    if failed_build {
+        let mut build_lines = Vec::new();
+        for (path, ls) in &report.build_output {
+            if report.build_failed.contains(path) || *path == plan.import_path {
+                build_lines.extend(ls.iter().cloned());
+            }
+        }
+        if build_lines.is_empty() {
+            build_lines = pkg
+                .output
+                .iter()
+                .filter(|l| !l.starts_with("FAIL"))
+                .cloned()
+                .collect();
+        }
+        return Verdict::CompileError {
+            output: rw.compile_output(&build_lines),
+        };
+    }
+
+    let all_output = || {
+        let mut v: Vec<String> = Vec::new();
+        for t in &pkg.tests {
+            v.extend(t.output.iter().cloned());
+        }
+        v.extend(pkg.output.iter().cloned());
+        v
+    };
+    let timed_out_in_go = all_output()
+        .iter()
+        .any(|l| l.contains("panic: test timed out after"));
+
+    // 2. A test started and never finished: Go's timeout, or a crash that
+    //    took the whole test binary down.
+    let top_running: Vec<&crate::events::TestRecord> = pkg
+        .tests
+        .iter()
+        .filter(|t| t.state == TestState::Running && !t.name.contains('/'))
+        .collect();
+    if timed_out_in_go {
+        let mut out = pkg.stream.clone();
+        out.retain(|l| !is_summary_line(l));
+        return Verdict::TimedOut {
+            limit,
+            running: top_running.iter().map(|t| t.name.clone()).collect(),
+            output: rw.test_output(&out),
+        };
+    }
+    if let Some(t) = top_running.first() {
+        let mut out = pkg.stream.clone();
+        // From the stuck test's first line on: what earlier tests printed
+        // is not about the crash.
+        if let Some(first) = t.output.first()
+            && let Some(pos) = out.iter().position(|l| l == first)
+        {
+            out.drain(..pos);
+        }
+        out.retain(|l| !is_summary_line(l));
+        let mut text = rw.test_output(&out);
+        if text.trim().is_empty() {
+            text = "The test binary exited in the middle of this test without a message: does the code call os.Exit?".into();
+        }
+        return Verdict::Crashed {
+            test: Some(t.name.clone()),
+            output: text,
+        };
+    }
+
+    // 3. Failed tests, in the order they ran.
+    let mut failures = Vec::new();
+    let mut crash: Option<(String, String)> = None;
+    let mut race = false;
+    for t in pkg
+        .tests
+        .iter()
+        .filter(|t| t.state == TestState::Failed && !t.name.contains('/'))
+    {
+        // The test's own output, then each failed subtest's under its name.
+        let mut out: Vec<String> = Vec::new();
+        let mut message_parts: Vec<String> = Vec::new();
+        for rec in pkg
+            .tests
+            .iter()
+            .filter(|r| r.name == t.name || r.name.starts_with(&format!("{}/", t.name)))
+        {
+            if rec.output.is_empty() || (rec.name != t.name && rec.state != TestState::Failed) {
+                continue;
+            }
+            out.extend(rec.output.iter().cloned());
+            if rec.output.iter().any(|l| l.contains("WARNING: DATA RACE")) {
+                continue;
+            }
+            let text = dedent(&rw.test_output(&rec.output));
+            if text.trim().is_empty() {
+                continue;
+            }
+            if rec.name == t.name {
+                message_parts.push(text);
+            } else {
+                let sub = rec.name.split_once('/').map_or(rec.name.as_str(), |x| x.1);
+                if text.lines().count() == 1 {
+                    message_parts.push(format!("{sub}: {}", text.trim()));
+                } else {
+                    message_parts.push(format!("{sub}:\n{}", indent2(&text)));
+                }
+            }
+        }
+        let is_race = out.iter().any(|l| {
+            l.contains("WARNING: DATA RACE") || l.contains("race detected during execution of test")
+        });
+        race |= is_race;
+        let message = if is_race {
+            race_message(rw, &out)
+        } else {
+            message_parts.join("\n")
+        };
+        if crash.is_none()
+            && out
+                .iter()
+                .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
+        {
+            crash = Some((t.name.clone(), message.clone()));
+        }
+        failures.push(Failure {
+            test: t.name.clone(),
+            message,
+        });
+    }
+    if let Some((test, output)) = crash {
+        return Verdict::Crashed {
+            test: Some(test),
+            output,
+        };
+    }
+
+    // 4. Every expected hidden test must have passed on its own.
+    let mut not_run = Vec::new();
+    for name in &plan.expected {
+        match pkg.test(name).map(|t| t.state) {
+            Some(TestState::Passed) | Some(TestState::Failed) => {}
+            Some(TestState::Skipped) => failures.push(Failure {
+                test: name.clone(),
+                message: "  was skipped, so it did not pass".into(),
+            }),
+            Some(TestState::Running) | None => not_run.push(name.clone()),
+        }
+    }
+
+    if !failures.is_empty() || !not_run.is_empty() {
+        let note = if failures.is_empty() && not_run.len() == plan.expected.len() {
+            let panic = pkg.output.iter().any(|l| l.starts_with("panic: "));
+            if panic {
+                return Verdict::Crashed {
+                    test: None,
+                    output: rw.test_output(&strip_summary(&pkg.output)),
+                };
+            }
+            Some("None of the hidden tests ran: does the code call os.Exit, or exit in an init function?".to_string())
+        } else if race {
+            Some("The race detector found a data race: two goroutines use the same memory without synchronisation, so the result depends on luck.".to_string())
+        } else {
+            None
+        };
+        return Verdict::TestsFailed {
+            failures,
+            not_run,
+            note,
+        };
+    }
+
+    // 5. All expected tests passed, yet the package failed: a race or a
+    //    panic after the tests, a leaked goroutine's crash.
+    if pkg.result.as_deref() == Some("fail") {
+        let out = strip_summary(&pkg.output);
+        if out
+            .iter()
+            .any(|l| l.contains("WARNING: DATA RACE") || l.contains("race detected"))
+        {
+            return Verdict::TestsFailed {
+                failures: vec![Failure { test: "(after the tests)".into(), message: race_message(rw, &out) }],
+                not_run: vec![],
+                note: Some("The race detector found a data race: two goroutines use the same memory without synchronisation, so the result depends on luck.".into()),
+            };
+        }
+        let text = rw.test_output(&out);
+        return Verdict::Crashed {
+            test: None,
+            output: if text.trim().is_empty() {
+                "The tests passed, but the test binary then failed without a message.".into()
+            } else {
+                text
+            },
+        };
+    }
+
+    let n = plan.expected.len();
+    Verdict::Passed {
+        summary: if n == 1 {
+            "1 test".into()
+        } else {
+            format!("{n} tests")
+        },
+    }
+}
+
+fn indent2(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Removes the indentation all lines share (Go indents test output by four
+/// spaces, which the verdict adds its own to).
+fn dedent(text: &str) -> String {
+    let n = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    text.lines()
+        .map(|l| l.get(n..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_summary_line(l: &str) -> bool {
+    l == "FAIL"
+        || l == "PASS"
+        || l.starts_with("FAIL\t")
+        || l.starts_with("ok  \t")
+        || l.starts_with("exit status ")
+}
+
+fn strip_summary(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| !is_summary_line(l))
+        .cloned()
+        .collect()
+}
+
+/// A race report, trimmed to what a learner can act on: the first report's
+/// two accesses, at lines of their code.
+fn race_message(rw: &Rewriter, out: &[String]) -> String {
+    let reports = out
+        .iter()
+        .filter(|l| l.contains("WARNING: DATA RACE"))
+        .count();
+    let mut msg = vec![
+        "DATA RACE: two goroutines used the same variable at once, at least one of them writing:"
+            .to_string(),
+    ];
+    let mut heading: Option<String> = None;
+    let mut started = false;
+    for l in out {
+        let t = l.trim();
+        if t.starts_with("WARNING: DATA RACE") {
+            if started {
+                break;
+            }
+            started = true;
+            continue;
+        }
+        if !started {
+            continue;
+        }
+        if t.starts_with("==================") {
+            break;
+        }
+        if t.ends_with(':')
+            && (t.starts_with("Read at")
+                || t.starts_with("Write at")
+                || t.starts_with("Previous read")
+                || t.starts_with("Previous write"))
+        {
+            let what = if t.starts_with("Previous") {
+                "earlier "
+            } else {
+                ""
+            };
+            let access = if t.contains("ead at") {
+                "read"
+            } else {
+                "write"
+            };
+            heading = Some(format!("{what}{access}"));
+            continue;
+        }
+        if t.starts_with("Goroutine ") {
+            heading = None;
+            continue;
+        }
+        let pos = rw.line(t);
+        let pos = pos.split(" +0x").next().unwrap_or(&pos).to_string();
+        let ours = pos.starts_with("exercises/")
+            || pos.starts_with("solutions/")
+            || pos.starts_with(crate::paths::HIDDEN);
+        if ours
+            && pos.contains(".go:")
+            && let Some(h) = heading.take()
+        {
+            msg.push(format!("  {h} at {pos}"));
+        }
+    }
+    if reports > 1 {
+        msg.push(format!("  ({} more race reports like it)", reports - 1));
+    }
+    msg.push("Protect the variable with a sync.Mutex, use sync/atomic, or pass the value over a channel.".into());
+    msg.join("\n")
+}

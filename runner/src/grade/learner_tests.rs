@@ -1,0 +1,211 @@
+//! `learner-tests` mode: the learner writes the tests. They must pass on the
+//! reference implementation, and each hidden buggy implementation (swapped
+//! in with the overlay, file by file) must make them fail.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::gotest::{self, Plan, START_MARKER};
+use super::{BUILD_TIMEOUT, Grader, Target, go_files, test_funcs_in, write_overlay};
+use crate::course::{Exercise, Require};
+use crate::events::{Report, TestState};
+use crate::paths::Rewriter;
+use crate::process::Ended;
+use crate::verdict::Verdict;
+
+pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
+    let root = &g.course.root;
+    let dir = g.package_dir(ex, target);
+    let sol = ex.solution_rel();
+    let (_, test_files) = go_files(&root.join(&dir))?;
+    let failed = |note: String| Verdict::TestsFailed {
+        failures: vec![],
+        not_run: vec![],
+        note: Some(note),
+    };
+    if test_files.is_empty() {
+        return Ok(failed(format!(
+            "There is no test file yet: write your tests in a file ending in _test.go in {dir}."
+        )));
+    }
+    let funcs = test_funcs_in(&root.join(&dir), &test_files)?;
+    if funcs.tests.is_empty() {
+        return Ok(failed(format!(
+            "No test function found: write at least one `func TestXxx(t *testing.T)` in {dir}/{}.",
+            test_files[0]
+        )));
+    }
+    for req in &ex.require {
+        match req {
+            Require::Fuzz if funcs.fuzz.is_empty() => {
+                return Ok(failed("This exercise asks for a fuzz test too: write a `func FuzzXxx(f *testing.F)` with seeds added by f.Add.".into()));
+            }
+            Require::Benchmark if funcs.benchmarks.is_empty() => {
+                return Ok(failed("This exercise asks for a benchmark too: write a `func BenchmarkXxx(b *testing.B)` that uses b.Loop().".into()));
+            }
+            _ => {}
+        }
+    }
+
+    // The reference implementation replaces whatever implementation files
+    // the learner's folder has, so the tests are judged on correct code.
+    let (ref_files, _) = go_files(&root.join(&sol))?;
+    let mut reference = Vec::new();
+    if target == Target::Exercise {
+        for f in &ref_files {
+            reference.push((
+                root.join(&dir).join(f),
+                root.join(&sol).join(f).to_string_lossy().into_owned(),
+            ));
+        }
+    }
+    let import_path = g.import_path(&dir);
+    let (dir_ref, sol_ref) = (&dir, &sol);
+    let plan = |overlay: Vec<(PathBuf, String)>| Plan {
+        dir: dir_ref.clone(),
+        import_path: import_path.clone(),
+        overlay,
+        expected: funcs.tests.clone(),
+        rewriter: Rewriter::new(root, dir_ref, sol_ref, vec![], &import_path),
+    };
+
+    let ref_plan = plan(reference.clone());
+    let bench = !funcs.benchmarks.is_empty();
+    let verdict = run(g, ex, target, "reference", &ref_plan, bench)?;
+    match verdict {
+        Verdict::Passed { .. } => {}
+        Verdict::TestsFailed {
+            failures,
+            not_run,
+            note,
+        } => {
+            return Ok(Verdict::TestsFailed {
+                failures,
+                not_run,
+                note: Some(note.unwrap_or_else(|| {
+                    "Your tests fail on a correct implementation: here the test is wrong, not the code.".to_string()
+                })),
+            });
+        }
+        other => return Ok(other),
+    }
+
+    // Each bug, in parallel: it must make some test fail.
+    let results: Vec<Result<(String, bool)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = ex
+            .bugs
+            .iter()
+            .map(|bug| {
+                let mut overlay = reference.clone();
+                let plan = &plan;
+                s.spawn(move || -> Result<(String, bool)> {
+                    let (dir, sol) = (dir_ref, sol_ref);
+                    let bug_dir = root.join(sol).join("bugs").join(&bug.name);
+                    let (files, _) = go_files(&bug_dir)?;
+                    if files.is_empty() {
+                        bail!("solutions/{}/bugs/{} has no Go files: every bug in info.toml needs its directory", ex.dir, bug.name);
+                    }
+                    for f in files {
+                        overlay.retain(|(v, _)| v != &root.join(dir).join(&f));
+                        overlay.push((root.join(dir).join(&f), bug_dir.join(&f).to_string_lossy().into_owned()));
+                    }
+                    let v = run(g, ex, target, &format!("bug-{}", bug.name), &plan(overlay), false)?;
+                    if let Verdict::CompileError { output } = &v {
+                        bail!(
+                            "the hidden buggy implementation {:?} of {} does not compile with these tests; this is a course problem, please report it:\n{output}",
+                            bug.name,
+                            ex.name
+                        );
+                    }
+                    Ok((bug.description.clone(), v.passed()))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| bail!("a grading thread panicked"))
+            })
+            .collect()
+    });
+    let mut missed = Vec::new();
+    for r in results {
+        let (description, passed) = r?;
+        if passed {
+            missed.push(description);
+        }
+    }
+    let n = ex.bugs.len();
+    if missed.is_empty() {
+        return Ok(Verdict::Passed {
+            summary: if n == 1 {
+                "your tests caught the bug".into()
+            } else {
+                format!("your tests caught all {n} bugs")
+            },
+        });
+    }
+    Ok(Verdict::MissedBugs {
+        caught: n - missed.len(),
+        missed,
+    })
+}
+
+fn run(
+    g: &Grader,
+    ex: &Exercise,
+    target: Target,
+    tag: &str,
+    plan: &Plan,
+    bench: bool,
+) -> Result<Verdict> {
+    let mut cmd = g
+        .go()
+        .args(["test", "-json", "-vet=off"])
+        .arg(format!("-timeout={}s", ex.timeout.as_secs()));
+    if bench {
+        cmd = cmd.args(["-bench=.", "-benchtime=1x"]);
+    }
+    if !plan.overlay.is_empty() {
+        let file = g
+            .cache_dir("overlay")?
+            .join(format!("{}-{tag}.json", g.tag(ex, target)));
+        write_overlay(&file, &plan.overlay)?;
+        cmd = cmd.arg(format!("-overlay={}", file.display()));
+    }
+    let out = cmd
+        .arg(format!("./{}", plan.dir))
+        .timeout(BUILD_TIMEOUT)
+        .rearm_on(START_MARKER, ex.timeout + std::time::Duration::from_secs(2))
+        .cap(8 << 20)
+        .run()?;
+    if out.ended == Ended::Cancelled {
+        return Err(crate::process::Cancelled.into());
+    }
+    if out.ended == Ended::TimedOut {
+        return Ok(gotest::verdict(plan, ex.timeout, &out));
+    }
+    let mut report = Report::parse(&out.stdout.pieces());
+    // Benchmarks report `run` but never `pass`: in a package that passed,
+    // a benchmark still "running" finished fine.
+    if let Some(pkg) = report.packages.get_mut(&plan.import_path)
+        && pkg.result.as_deref() == Some("pass")
+    {
+        for t in &mut pkg.tests {
+            if t.state == TestState::Running && t.name.starts_with("Benchmark") {
+                t.state = TestState::Passed;
+            }
+        }
+    }
+    if report.packages.is_empty() && report.build_failed.is_empty() {
+        return Ok(gotest::verdict(plan, ex.timeout, &out));
+    }
+    let pkg = report
+        .packages
+        .get(&plan.import_path)
+        .cloned()
+        .unwrap_or_default();
+    Ok(gotest::verdict_from(plan, ex.timeout, &report, &pkg))
+}

@@ -1,0 +1,294 @@
+//! Grading: turns an exercise (or its reference solution) into a [`Verdict`].
+//! One submodule per mode; this file holds what they share.
+
+pub(crate) mod gotest;
+pub(crate) mod learner_tests;
+pub(crate) mod run;
+pub(crate) mod server;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+
+use crate::course::{Course, Exercise, Mode};
+use crate::process::CancelToken;
+use crate::verdict::Verdict;
+
+/// How long building may take before the runner gives up. Building is not
+/// the learner's code running, so it gets far more than the exercise's time
+/// limit: a first build of the standard library with `-race` takes a while.
+pub(crate) const BUILD_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// What to grade: the learner's exercise, or the reference solution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Exercise,
+    Solution,
+}
+
+/// Everything grading needs besides the exercise.
+#[derive(Debug, Clone)]
+pub(crate) struct Grader<'a> {
+    pub course: &'a Course,
+    pub cancel: CancelToken,
+    /// Files swapped into the package being graded (for `dev check`'s wrong
+    /// solutions): a tag for cache file names and (virtual, real) pairs.
+    pub swap: Option<(String, Vec<(PathBuf, String)>)>,
+}
+
+/// Where the wrong solutions of an exercise live, under its solution.
+pub(crate) const WRONG_DIR: &str = "wrong";
+
+impl<'a> Grader<'a> {
+    pub(crate) fn new(course: &'a Course) -> Grader<'a> {
+        Grader {
+            course,
+            cancel: CancelToken::new(),
+            swap: None,
+        }
+    }
+
+    pub(crate) fn with_cancel(course: &'a Course, cancel: CancelToken) -> Grader<'a> {
+        Grader {
+            course,
+            cancel,
+            swap: None,
+        }
+    }
+
+    /// Grades the reference solution with the files of
+    /// `solutions/<dir>/wrong/<variant>/` swapped in: a plausible wrong
+    /// solution, which the hidden tests must reject.
+    pub(crate) fn grade_wrong(&self, ex: &Exercise, variant: &str) -> Result<Verdict> {
+        let root = &self.course.root;
+        let sol = root.join(ex.solution_rel());
+        let vdir = sol.join(WRONG_DIR).join(variant);
+        let mut files = Vec::new();
+        for rel in crate::cmd::files_under(&vdir)? {
+            files.push((
+                sol.join(&rel),
+                vdir.join(&rel).to_string_lossy().into_owned(),
+            ));
+        }
+        if files.is_empty() {
+            anyhow::bail!("{} has no files", vdir.display());
+        }
+        let g = Grader {
+            swap: Some((format!("wrong-{variant}"), files)),
+            ..self.clone()
+        };
+        g.grade(ex, Target::Solution)
+    }
+
+    /// The tag of this grading's overlay and binary files.
+    pub(crate) fn tag(&self, ex: &Exercise, target: Target) -> String {
+        let t = match target {
+            Target::Exercise => "exercise",
+            Target::Solution => "solution",
+        };
+        match &self.swap {
+            Some((tag, _)) => format!("{}-{t}-{tag}", ex.name),
+            None => format!("{}-{t}", ex.name),
+        }
+    }
+
+    /// The swapped files, as overlay entries.
+    pub(crate) fn swapped(&self) -> Vec<(PathBuf, String)> {
+        self.swap
+            .as_ref()
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default()
+    }
+
+    /// Grades one exercise. An `Err` means the runner could not grade (or the
+    /// run was cancelled: see [`crate::process::is_cancelled`]).
+    pub(crate) fn grade(&self, ex: &Exercise, target: Target) -> Result<Verdict> {
+        let dir = self.package_dir(ex, target);
+        if !self.course.root.join(&dir).is_dir() {
+            anyhow::bail!(
+                "{dir} does not exist any more: restore it with `backendlings reset {}` (or with git)",
+                ex.name
+            );
+        }
+        match ex.mode {
+            Mode::Test => gotest::grade(self, ex, target),
+            Mode::Run => run::grade(self, ex, target),
+            Mode::LearnerTests => learner_tests::grade(self, ex, target),
+            Mode::Server => server::grade(self, ex, target),
+        }
+    }
+
+    /// `exercises/<dir>` or `solutions/<dir>`, relative to the course root.
+    pub(crate) fn package_dir(&self, ex: &Exercise, target: Target) -> String {
+        match target {
+            Target::Exercise => ex.exercise_rel(),
+            Target::Solution => ex.solution_rel(),
+        }
+    }
+
+    pub(crate) fn import_path(&self, rel_dir: &str) -> String {
+        format!("{}/{}", self.course.go_module, rel_dir)
+    }
+
+    /// The runner's cache directory in the course, created on demand.
+    pub(crate) fn cache_dir(&self, sub: &str) -> Result<PathBuf> {
+        let dir = self
+            .course
+            .root
+            .join(crate::state::PRIVATE_DIR)
+            .join("cache")
+            .join(sub);
+        std::fs::create_dir_all(&dir).with_context(|| {
+            format!(
+                "cannot create {}: is the course directory writable?",
+                dir.display()
+            )
+        })?;
+        Ok(dir)
+    }
+
+    /// A `go` command with the environment every grading uses.
+    pub(crate) fn go(&self) -> crate::process::Cmd {
+        crate::process::Cmd::new("go")
+            .cwd(&self.course.root)
+            // Grade with the Go that is installed; never download another.
+            .env("GOTOOLCHAIN", "local")
+            .cancel(&self.cancel)
+    }
+}
+
+/// `.go` files in a directory: (non-test files, test files), sorted names.
+pub(crate) fn go_files(dir: &Path) -> Result<(Vec<String>, Vec<String>)> {
+    let mut code = Vec::new();
+    let mut tests = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    for entry in entries {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".go") || name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        if name.ends_with("_test.go") {
+            tests.push(name);
+        } else {
+            code.push(name);
+        }
+    }
+    code.sort();
+    tests.sort();
+    Ok((code, tests))
+}
+
+/// The kinds of top-level test function in Go test files.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct TestFuncs {
+    /// `TestXxx`, `FuzzXxx` and `ExampleXxx` with an output comment: each
+    /// reports its own result.
+    pub tests: Vec<String>,
+    pub fuzz: Vec<String>,
+    pub benchmarks: Vec<String>,
+}
+
+/// Finds top-level test functions in Go source (a line scan: test functions
+/// are always declared at the start of a line in gofmt'ed code).
+pub(crate) fn test_funcs(source: &str) -> TestFuncs {
+    let mut found = TestFuncs::default();
+    let lines: Vec<&str> = source.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("func ") else {
+            continue;
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let after = &rest[name.len()..];
+        let is = |prefix: &str| {
+            name.strip_prefix(prefix)
+                .is_some_and(|s| s.is_empty() || !s.starts_with(|c: char| c.is_lowercase()))
+        };
+        if is("Test") && name != "TestMain" && after.contains("*testing.T)") {
+            found.tests.push(name);
+        } else if is("Fuzz") && after.contains("*testing.F)") {
+            found.fuzz.push(name.clone());
+            found.tests.push(name);
+        } else if is("Benchmark") && after.contains("*testing.B)") {
+            found.benchmarks.push(name);
+        } else if is("Example") && after.starts_with("()") {
+            let has_output = lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.starts_with("func "))
+                .any(|l| {
+                    let t = l.trim_start();
+                    t.starts_with("// Output:") || t.starts_with("// Unordered output:")
+                });
+            if has_output {
+                found.tests.push(name);
+            }
+        }
+    }
+    found
+}
+
+/// Test functions declared in the given files of a directory.
+pub(crate) fn test_funcs_in(dir: &Path, files: &[String]) -> Result<TestFuncs> {
+    let mut all = TestFuncs::default();
+    for f in files {
+        let path = dir.join(f);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let found = test_funcs(&text);
+        all.tests.extend(found.tests);
+        all.fuzz.extend(found.fuzz);
+        all.benchmarks.extend(found.benchmarks);
+    }
+    Ok(all)
+}
+
+/// Writes a `go build -overlay` file mapping virtual paths to real ones (an
+/// empty string removes the file from the build). Returns its path.
+pub(crate) fn write_overlay(path: &Path, replace: &[(PathBuf, String)]) -> Result<PathBuf> {
+    let map: serde_json::Map<String, serde_json::Value> = replace
+        .iter()
+        .map(|(virt, real)| (virt.to_string_lossy().into_owned(), real.clone().into()))
+        .collect();
+    let json = serde_json::json!({ "Replace": map });
+    let bytes = serde_json::to_vec_pretty(&json).expect("overlay serializes");
+    // Rewrite only when it changed: fewer writes, and no window in which a
+    // concurrent reader sees a half-written file.
+    if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
+        crate::state::write_atomic(path, &bytes)?;
+    }
+    Ok(path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_test_functions() {
+        let src = "package x\n\nimport \"testing\"\n\n\
+            func TestMain(m *testing.M) {}\n\
+            func TestSum(t *testing.T) {}\n\
+            func Testify(t *testing.T) {}\n\
+            func TestSum_negative(t *testing.T) {}\n\
+            func helper(t *testing.T) {}\n\
+            func FuzzSum(f *testing.F) {}\n\
+            func BenchmarkSum(b *testing.B) {}\n\
+            func ExampleSum() {\n\tfmt.Println(1)\n\t// Output: 1\n}\n\
+            func ExampleNoOutput() {\n}\n";
+        let f = test_funcs(src);
+        assert_eq!(
+            f.tests,
+            vec!["TestSum", "TestSum_negative", "FuzzSum", "ExampleSum"]
+        );
+        assert_eq!(f.fuzz, vec!["FuzzSum"]);
+        assert_eq!(f.benchmarks, vec!["BenchmarkSum"]);
+    }
+}

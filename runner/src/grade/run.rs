@@ -1,0 +1,257 @@
+//! `run` mode: build the program once, run it with each case's arguments,
+//! stdin and environment, and compare what it printed and how it exited.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{BUILD_TIMEOUT, Grader, Target};
+use crate::course::{Exercise, RunCase, StderrRule};
+use crate::paths::Rewriter;
+use crate::process::{Cmd, Ended};
+use crate::verdict::{CaseFailure, Verdict};
+
+/// Builds the `main` package of an exercise into the cache; returns the
+/// binary, or the compile-error verdict.
+pub(crate) fn build(g: &Grader, ex: &Exercise, target: Target) -> Result<Result<PathBuf, Verdict>> {
+    let dir = g.package_dir(ex, target);
+    let main_dir = match &ex.main {
+        Some(m) => format!("{dir}/{m}"),
+        None => dir.clone(),
+    };
+    let bin = g.cache_dir("bin")?.join(g.tag(ex, target));
+    let mut cmd = g.go().args(["build", "-ldflags=-s -w"]);
+    let swapped = g.swapped();
+    if !swapped.is_empty() {
+        let file = g
+            .cache_dir("overlay")?
+            .join(format!("{}.json", g.tag(ex, target)));
+        super::write_overlay(&file, &swapped)?;
+        cmd = cmd.arg(format!("-overlay={}", file.display()));
+    }
+    let out = cmd
+        .arg("-o")
+        .arg(&bin)
+        .arg(format!("./{main_dir}"))
+        .timeout(BUILD_TIMEOUT)
+        .run()?;
+    match out.ended {
+        Ended::Cancelled => return Err(crate::process::Cancelled.into()),
+        Ended::TimedOut => {
+            return Ok(Err(Verdict::CompileError {
+                output: "Building took too long and was stopped.".into(),
+            }));
+        }
+        Ended::Exited(_) => {}
+    }
+    if !out.success() {
+        let rw = Rewriter::new(
+            &g.course.root,
+            &dir,
+            &ex.solution_rel(),
+            vec![],
+            &g.import_path(&dir),
+        );
+        let text = out.stderr.text();
+        let lines: Vec<String> = text.lines().map(String::from).collect();
+        return Ok(Err(Verdict::CompileError {
+            output: rw.compile_output(&lines),
+        }));
+    }
+    Ok(Ok(bin))
+}
+
+pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
+    let bin = match build(g, ex, target)? {
+        Ok(bin) => bin,
+        Err(verdict) => return Ok(verdict),
+    };
+    let dir = g.package_dir(ex, target);
+    let cwd = g.course.root.join(&dir);
+    let rw = Rewriter::new(
+        &g.course.root,
+        &dir,
+        &ex.solution_rel(),
+        vec![],
+        &g.import_path(&dir),
+    );
+    let mut failures = Vec::new();
+    for case in &ex.cases {
+        let mut cmd = Cmd::new(&bin)
+            .args(&case.args)
+            .cwd(&cwd)
+            .timeout(ex.timeout)
+            .cancel(&g.cancel);
+        for (k, v) in &case.env {
+            cmd = cmd.env(k, v);
+        }
+        if let Some(input) = &case.stdin {
+            cmd = cmd.stdin(input.clone().into_bytes());
+        }
+        let out = cmd.run()?;
+        let label = describe_case(ex, case);
+        let stderr = rw_text(&rw, &out.stderr.text());
+        match out.ended {
+            Ended::Cancelled => return Err(crate::process::Cancelled.into()),
+            Ended::TimedOut => {
+                return Ok(Verdict::TimedOut {
+                    limit: ex.timeout,
+                    running: vec![label],
+                    output: trim_trace(&stderr),
+                });
+            }
+            Ended::Exited(_) => {}
+        }
+        let code = out.code();
+        let crashed = code == Some(2)
+            && stderr
+                .lines()
+                .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "));
+        if crashed && case.exit_code != 2 {
+            return Ok(Verdict::Crashed {
+                test: Some(label),
+                output: trim_trace(&stderr),
+            });
+        }
+        if let Some(sig) = out.signal() {
+            return Ok(Verdict::Crashed {
+                test: Some(label),
+                output: format!(
+                    "The program was killed by signal {sig}.\n{}",
+                    trim_trace(&stderr)
+                ),
+            });
+        }
+        let stdout = out.stdout.text();
+        let mut problems = Vec::new();
+        if code != Some(case.exit_code) {
+            problems.push(format!(
+                "exit code {}, want {}",
+                code.map_or_else(|| "none".to_string(), |c| c.to_string()),
+                case.exit_code
+            ));
+        }
+        for want in &case.stdout_contains {
+            if !stdout.contains(want.as_str()) {
+                problems.push(format!("stdout should contain {want:?}"));
+            }
+        }
+        match case.stderr {
+            StderrRule::Any => {}
+            StderrRule::Empty if !out.stderr.is_empty() => {
+                problems.push("stderr should be empty: print normal output to stdout".into());
+            }
+            StderrRule::Nonempty if out.stderr.text().trim().is_empty() => {
+                problems.push(
+                    "nothing was printed to stderr: error messages belong on stderr (os.Stderr)"
+                        .into(),
+                );
+            }
+            _ => {}
+        }
+        for want in &case.stderr_contains {
+            if !out.stderr.text().contains(want.as_str()) {
+                problems.push(format!("stderr should contain {want:?}"));
+            }
+        }
+        let stdout_diff = match &case.stdout {
+            Some(want) if *want != stdout => Some((want.clone(), stdout.clone())),
+            _ => None,
+        };
+        if !problems.is_empty() || stdout_diff.is_some() {
+            failures.push(CaseFailure {
+                case: label,
+                problems,
+                stdout: stdout_diff,
+                stderr,
+            });
+        }
+    }
+    if failures.is_empty() {
+        let n = ex.cases.len();
+        return Ok(Verdict::Passed {
+            summary: if n == 1 {
+                String::new()
+            } else {
+                format!("{n} runs")
+            },
+        });
+    }
+    Ok(Verdict::WrongOutput { failures })
+}
+
+fn rw_text(rw: &Rewriter, text: &str) -> String {
+    text.lines()
+        .map(|l| rw.line(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A panic's stderr, trimmed to the message and the frames in the exercise.
+fn trim_trace(stderr: &str) -> String {
+    let lines: Vec<String> = stderr.lines().map(String::from).collect();
+    let mut out = Vec::new();
+    let mut in_dump = false;
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("goroutine ") && l.ends_with(':') {
+            in_dump = true;
+            out.push(l.clone());
+            continue;
+        }
+        if in_dump {
+            if l.starts_with('\t') {
+                let pos = l.trim().split(" +0x").next().unwrap_or("").to_string();
+                if pos.starts_with("exercises/") || pos.starts_with("solutions/") {
+                    if let Some(f) = lines.get(i.wrapping_sub(1)) {
+                        out.push(format!("  {}", f.split('(').next().unwrap_or(f)));
+                    }
+                    out.push(format!("      at {pos}"));
+                }
+            } else if l.trim().is_empty() {
+                in_dump = false;
+            }
+            continue;
+        }
+        out.push(l.clone());
+    }
+    // A goroutine header with no frame of ours says nothing.
+    let mut cleaned: Vec<String> = Vec::new();
+    for (i, l) in out.iter().enumerate() {
+        if l.starts_with("goroutine ") && !out.get(i + 1).is_some_and(|n| n.starts_with("  ")) {
+            continue;
+        }
+        cleaned.push(l.clone());
+    }
+    cleaned.join("\n").trim_end().to_string()
+}
+
+/// `greet --name Ada < "some input"`, or the case's own name.
+pub(crate) fn describe_case(ex: &Exercise, case: &RunCase) -> String {
+    if let Some(name) = &case.name {
+        return name.clone();
+    }
+    let program = ex.dir.rsplit('/').next().unwrap_or(&ex.name);
+    let program = program.get(3..).unwrap_or(program);
+    let mut s = program.to_string();
+    for a in &case.args {
+        s.push(' ');
+        if a.is_empty() || a.contains(' ') {
+            s.push_str(&format!("{a:?}"));
+        } else {
+            s.push_str(a);
+        }
+    }
+    for (k, v) in &case.env {
+        s = format!("{k}={v} {s}");
+    }
+    if let Some(input) = &case.stdin {
+        let shown: String = input.chars().take(40).collect();
+        let more = if input.chars().count() > 40 {
+            "…"
+        } else {
+            ""
+        };
+        s.push_str(&format!(" < {:?}", format!("{shown}{more}")));
+    }
+    s
+}

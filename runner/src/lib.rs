@@ -1,0 +1,59 @@
+//! backendlings: the runner of an interactive course in Go backend development.
+//!
+//! `main.rs` only calls [`run`]; everything else lives in this library so that
+//! tests can reach it.
+
+pub mod book;
+pub(crate) mod cli;
+pub(crate) mod cmd;
+pub mod course;
+pub mod events;
+pub mod exit;
+pub(crate) mod gomod;
+pub(crate) mod grade;
+pub(crate) mod lock;
+pub(crate) mod paths;
+pub(crate) mod process;
+pub(crate) mod progress_bar;
+pub(crate) mod signals;
+pub mod state;
+pub(crate) mod term;
+pub mod verdict;
+pub(crate) mod watch;
+
+use std::io::Write;
+
+/// Parses the command line, runs the command and returns the exit code.
+pub fn run() -> i32 {
+    let args = match cli::parse() {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
+    term::init(args.color);
+    signals::install();
+    let code = match cmd::dispatch(args) {
+        Ok(code) => code,
+        Err(err) => {
+            if signals::interrupted() {
+                exit::INTERRUPTED
+            } else {
+                report_error(&err);
+                exit::SETUP
+            }
+        }
+    };
+    process::kill_all_live();
+    if signals::interrupted() {
+        return exit::INTERRUPTED;
+    }
+    code
+}
+
+fn report_error(err: &anyhow::Error) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(
+        stderr,
+        "{} {err:#}",
+        term::paint_stderr(term::Paint::ErrorLabel, "error:")
+    );
+}

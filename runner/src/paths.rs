@@ -1,0 +1,354 @@
+//! Rewriting what Go prints so that every path points at something the
+//! learner can open: files of the exercise relative to the course root, and
+//! hidden tests named as such (never their real location under solutions/).
+
+use std::path::Path;
+
+/// Rewrites Go output for one graded package.
+#[derive(Debug, Clone)]
+pub(crate) struct Rewriter {
+    /// Absolute course root with a trailing slash.
+    root: String,
+    /// `exercises/<dir>/` (or the solution directory when grading one).
+    package_dir: String,
+    /// `solutions/<dir>/`: where hidden tests really are.
+    hidden_dir: String,
+    /// File names of the hidden tests.
+    hidden_files: Vec<String>,
+    /// Go import path of the graded package.
+    import_path: String,
+}
+
+pub(crate) const HIDDEN: &str = "[hidden test] ";
+
+impl Rewriter {
+    pub(crate) fn new(
+        root: &Path,
+        package_dir: &str,
+        hidden_dir: &str,
+        hidden_files: Vec<String>,
+        import_path: &str,
+    ) -> Rewriter {
+        let mut root = root.to_string_lossy().into_owned();
+        if !root.ends_with('/') {
+            root.push('/');
+        }
+        Rewriter {
+            root,
+            package_dir: format!("{}/", package_dir.trim_end_matches('/')),
+            hidden_dir: format!("{}/", hidden_dir.trim_end_matches('/')),
+            hidden_files,
+            import_path: import_path.to_string(),
+        }
+    }
+
+    /// Rewrites paths in one line.
+    pub(crate) fn line(&self, line: &str) -> String {
+        let mut s = line.replace(&self.root, "");
+        s = s.replace(&format!("./{}", self.package_dir), &self.package_dir);
+        // Hidden tests at their real location (compiler and vet messages).
+        for prefix in [format!("./{}", self.hidden_dir), self.hidden_dir.clone()] {
+            if self.package_dir != self.hidden_dir {
+                for f in &self.hidden_files {
+                    s = s.replace(&format!("{prefix}{f}"), &format!("{HIDDEN}{f}"));
+                }
+            }
+        }
+        // Hidden tests at their virtual location (runtime positions).
+        if self.package_dir != self.hidden_dir {
+            for f in &self.hidden_files {
+                s = s.replace(&format!("{}{f}", self.package_dir), &format!("{HIDDEN}{f}"));
+            }
+        }
+        s
+    }
+
+    /// Compiler (or vet) output: headers dropped, paths rewritten, and a
+    /// sentence added for the common case of a name the tests need.
+    pub(crate) fn compile_output(&self, lines: &[String]) -> String {
+        let mut out = Vec::new();
+        let mut missing = Vec::new();
+        for l in lines {
+            if l.starts_with("# ") || l.trim().is_empty() {
+                continue;
+            }
+            let l = self.line(l);
+            if l.contains(HIDDEN)
+                && let Some(name) = l.split("undefined: ").nth(1)
+            {
+                let name = name.trim().to_string();
+                if !missing.contains(&name) {
+                    missing.push(name);
+                }
+            }
+            out.push(l);
+        }
+        let mut text = out.join("\n");
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|n| format!("`{n}`")).collect();
+            text.push_str(&format!(
+                "\n\nThe hidden tests use {}, which your code does not define: check the name and its spelling.",
+                names.join(", ")
+            ));
+        }
+        text
+    }
+
+    /// A test's output: hidden-test `file:line:` prefixes removed from
+    /// assertion messages (the learner cannot open that file), paths fixed,
+    /// and stack traces trimmed to the frames in the exercise.
+    pub(crate) fn test_output(&self, lines: &[String]) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let l = &lines[i];
+            if let Some(rest) = l
+                .strip_prefix("panic: ")
+                .or_else(|| l.strip_prefix("fatal error: "))
+            {
+                let kind = if l.starts_with("panic: ") {
+                    "panic: "
+                } else {
+                    "fatal error: "
+                };
+                let rest = rest
+                    .trim_end_matches(" [recovered, repanicked]")
+                    .trim_end_matches(" [recovered]");
+                if !rest.starts_with("test timed out after") {
+                    out.push(format!("{kind}{}", self.line(rest)));
+                }
+                let (trace, next) = self.trace(&lines[i + 1..]);
+                out.extend(trace);
+                i += 1 + next;
+                continue;
+            }
+            out.push(self.assertion(l));
+            i += 1;
+        }
+        while out.last().is_some_and(|l| l.trim().is_empty()) {
+            out.pop();
+        }
+        out.join("\n")
+    }
+
+    fn assertion(&self, line: &str) -> String {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        for f in &self.hidden_files {
+            if let Some(rest) = trimmed
+                .strip_prefix(f.as_str())
+                .and_then(|r| r.strip_prefix(':'))
+            {
+                // "sum_test.go:7: message" → "message"
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0
+                    && let Some(msg) = rest[digits..].strip_prefix(": ")
+                {
+                    return format!("{indent}{msg}");
+                }
+            }
+        }
+        self.line(line)
+    }
+
+    /// Reads a goroutine dump after a panic line; keeps the frames that are
+    /// in the exercise (or its hidden tests) and the state of goroutines
+    /// blocked there. Returns the lines to show and how many were read.
+    fn trace(&self, lines: &[String]) -> (Vec<String>, usize) {
+        // Goroutines as (state, frames of ours, whether one is in the
+        // learner's own files); only the ones with frames of ours are shown.
+        let mut goroutines: Vec<(String, Vec<String>, bool)> = Vec::new();
+        let mut cur: Option<(String, Vec<String>, bool)> = None;
+        let mut panicking = true;
+        let mut i = 0;
+        while i < lines.len() {
+            let l = &lines[i];
+            if l.starts_with("goroutine ") && l.ends_with(':') {
+                if let Some(g) = cur.take() {
+                    goroutines.push(g);
+                }
+                let state = l
+                    .split('[')
+                    .nth(1)
+                    .and_then(|s| s.split(']').next())
+                    .unwrap_or("")
+                    .to_string();
+                cur = Some((state, Vec::new(), false));
+                i += 1;
+                continue;
+            }
+            if l.trim().is_empty() {
+                i += 1;
+                continue;
+            }
+            let is_frame_fn = !l.starts_with('\t') && !l.starts_with(' ');
+            if is_frame_fn {
+                // Stop at the first line that is not part of a dump.
+                let next_is_pos = lines.get(i + 1).is_some_and(|n| n.starts_with('\t'));
+                if !next_is_pos {
+                    break;
+                }
+                let pos = lines[i + 1].trim();
+                let pos = pos.split(" +0x").next().unwrap_or(pos);
+                let pos = self.line(pos);
+                if self.is_ours(&pos) {
+                    let g = cur.get_or_insert_with(|| (String::new(), Vec::new(), false));
+                    g.1.push(format!("  {}", self.short_fn(l)));
+                    g.1.push(format!("      at {pos}"));
+                    g.2 |= pos.starts_with(&self.package_dir);
+                }
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        if let Some(g) = cur.take() {
+            goroutines.push(g);
+        }
+        let mut out = Vec::new();
+        let any_learner = goroutines.iter().any(|g| g.2);
+        let busy = |s: &str| s == "running" || s == "runnable" || s.is_empty();
+        let any_busy = goroutines.iter().any(|g| !g.1.is_empty() && busy(&g.0));
+        for (state, frames, learner) in goroutines {
+            if frames.is_empty() || (any_learner && !learner) {
+                continue;
+            }
+            // Without a frame in the learner's files, the busy goroutines
+            // are the interesting ones (a test waiting on t.Run is not).
+            if !any_learner && any_busy && !busy(&state) {
+                continue;
+            }
+            // The first goroutine of a panic is the one that panicked; its
+            // frames need no heading. Others say what they were doing.
+            if !(panicking && (state == "running" || state.is_empty())) {
+                out.push(format!("a goroutine {}:", describe_state(&state)));
+            }
+            panicking = false;
+            out.extend(frames);
+        }
+        (out, i)
+    }
+
+    pub(crate) fn is_ours(&self, pos: &str) -> bool {
+        pos.starts_with(&self.package_dir) || pos.starts_with(HIDDEN)
+    }
+
+    fn short_fn(&self, f: &str) -> String {
+        let f = f.strip_prefix("created by ").unwrap_or(f);
+        let f = f
+            .strip_prefix(&format!("{}.", self.import_path))
+            .unwrap_or(f);
+        let name = match f.find('(') {
+            Some(i) if i > 0 => &f[..i],
+            _ => f,
+        };
+        name.split(" in goroutine")
+            .next()
+            .unwrap_or(name)
+            .to_string()
+    }
+}
+
+/// Words for a goroutine's state in a dump.
+fn describe_state(state: &str) -> String {
+    let s = state.split(',').next().unwrap_or(state).trim();
+    match s {
+        "running" | "runnable" => "still running (a loop that never ends?)".into(),
+        "chan receive" | "chan receive (nil chan)" => "waiting to receive from a channel".into(),
+        "chan send" | "chan send (nil chan)" => "waiting to send on a channel".into(),
+        "select" | "select (no cases)" => "waiting in a select".into(),
+        "sleep" => "sleeping".into(),
+        "sync.Mutex.Lock" | "sync.RWMutex.Lock" | "sync.RWMutex.RLock" => {
+            "waiting for a mutex".into()
+        }
+        "sync.WaitGroup.Wait" => "waiting in WaitGroup.Wait".into(),
+        "semacquire" => "waiting for a lock or a WaitGroup".into(),
+        "sync.Cond.Wait" => "waiting on a sync.Cond".into(),
+        "IO wait" => "waiting for network or file input".into(),
+        other => format!("in state [{other}]"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rw() -> Rewriter {
+        Rewriter::new(
+            Path::new("/c"),
+            "exercises/01_basics/03_sum",
+            "solutions/01_basics/03_sum",
+            vec!["sum_test.go".into()],
+            "backendlings/exercises/01_basics/03_sum",
+        )
+    }
+
+    fn lines(s: &str) -> Vec<String> {
+        s.lines().map(String::from).collect()
+    }
+
+    #[test]
+    fn compile_errors_point_at_the_learner_and_name_hidden_tests() {
+        let out = rw().compile_output(&lines(
+            "# backendlings/exercises/01_basics/03_sum [backendlings/exercises/01_basics/03_sum.test]\n\
+             exercises/01_basics/03_sum/sum.go:5:2: declared and not used: x\n\
+             ./solutions/01_basics/03_sum/sum_test.go:6:12: undefined: Sum",
+        ));
+        assert_eq!(
+            out,
+            "exercises/01_basics/03_sum/sum.go:5:2: declared and not used: x\n\
+             [hidden test] sum_test.go:6:12: undefined: Sum\n\n\
+             The hidden tests use `Sum`, which your code does not define: check the name and its spelling."
+        );
+        assert!(!out.contains("solutions/"));
+    }
+
+    #[test]
+    fn assertion_prefixes_of_hidden_tests_are_removed() {
+        let out = rw().test_output(&lines("    sum_test.go:7: Sum(1,2) = 0, want 3"));
+        assert_eq!(out, "    Sum(1,2) = 0, want 3");
+    }
+
+    #[test]
+    fn panics_keep_only_frames_in_the_exercise() {
+        let dump = "panic: assignment to entry in nil map [recovered, repanicked]\n\
+            \n\
+            goroutine 9 [running]:\n\
+            testing.tRunner.func1.2({0x55a7a0, 0x6cacb0})\n\
+            \t/usr/local/go/src/testing/testing.go:1974 +0x232\n\
+            backendlings/exercises/01_basics/03_sum.Sum(...)\n\
+            \t/c/exercises/01_basics/03_sum/sum.go:10\n\
+            backendlings/exercises/01_basics/03_sum.TestUndefined.func1(0x3539f85ccb48?)\n\
+            \t/c/exercises/01_basics/03_sum/sum_test.go:13 +0x29\n\
+            testing.tRunner(0x3539f85ccb48, 0x592f10)\n\
+            \t/usr/local/go/src/testing/testing.go:2036 +0xea\n\
+            created by testing.(*T).Run in goroutine 8\n\
+            \t/usr/local/go/src/testing/testing.go:2101 +0x4c5";
+        let out = rw().test_output(&lines(dump));
+        assert_eq!(
+            out,
+            "panic: assignment to entry in nil map\n  Sum\n      at exercises/01_basics/03_sum/sum.go:10\n  TestUndefined.func1\n      at [hidden test] sum_test.go:13"
+        );
+    }
+
+    #[test]
+    fn timeout_dumps_show_where_goroutines_are_blocked() {
+        let dump = "panic: test timed out after 2s\n\
+            \trunning tests:\n\
+            \t\tTestSend (2s)\n\
+            \n\
+            goroutine 21 [chan send]:\n\
+            backendlings/exercises/01_basics/03_sum.Send(...)\n\
+            \t/c/exercises/01_basics/03_sum/sum.go:7 +0x2\n";
+        let out = rw().test_output(&lines(dump));
+        assert!(
+            out.contains("a goroutine waiting to send on a channel:"),
+            "{out}"
+        );
+        assert!(
+            out.contains("at exercises/01_basics/03_sum/sum.go:7"),
+            "{out}"
+        );
+        assert!(!out.contains("timed out"), "{out}");
+    }
+}

@@ -1,0 +1,801 @@
+//! Every child process the runner starts is started here, and only here.
+//!
+//! Each child gets its own process group, stdin null (or the bytes it is
+//! given), a parent-death signal on Linux, a timeout, and capped output
+//! capture. When it ends, times out or is cancelled, its whole group is
+//! killed, and then every process that still carries the check's marker in
+//! its environment is killed too: that catches descendants that left the
+//! group with `setsid`. Nothing a check started outlives it.
+
+use std::collections::BTreeMap;
+use std::collections::VecDeque;
+use std::ffi::{OsStr, OsString};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+/// Environment variable that marks every process a check starts.
+pub(crate) const MARKER_ENV: &str = "BACKENDLINGS_CHECK";
+/// Default cap of the bytes kept from the start of each output stream.
+pub(crate) const DEFAULT_CAP: usize = 1 << 20;
+/// Bytes kept from the end of a stream that went past its cap.
+const TAIL_CAP: usize = 64 << 10;
+
+/// A child process to run.
+#[derive(Debug, Clone)]
+pub(crate) struct Cmd {
+    program: OsString,
+    args: Vec<OsString>,
+    cwd: Option<PathBuf>,
+    env: Vec<(OsString, OsString)>,
+    stdin: Option<Vec<u8>>,
+    timeout: Duration,
+    cap: usize,
+    cancel: Option<CancelToken>,
+    rearm: Option<(Vec<u8>, Duration)>,
+}
+
+impl Cmd {
+    pub(crate) fn new(program: impl AsRef<OsStr>) -> Cmd {
+        Cmd {
+            program: program.as_ref().to_owned(),
+            args: Vec::new(),
+            cwd: None,
+            env: Vec::new(),
+            stdin: None,
+            timeout: Duration::from_secs(10),
+            cap: DEFAULT_CAP,
+            cancel: None,
+            rearm: None,
+        }
+    }
+
+    pub(crate) fn arg(mut self, arg: impl AsRef<OsStr>) -> Cmd {
+        self.args.push(arg.as_ref().to_owned());
+        self
+    }
+
+    pub(crate) fn args<I, S>(mut self, args: I) -> Cmd
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    pub(crate) fn cwd(mut self, dir: impl AsRef<Path>) -> Cmd {
+        self.cwd = Some(dir.as_ref().to_owned());
+        self
+    }
+
+    pub(crate) fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Cmd {
+        self.env
+            .push((key.as_ref().to_owned(), value.as_ref().to_owned()));
+        self
+    }
+
+    pub(crate) fn stdin(mut self, bytes: Vec<u8>) -> Cmd {
+        self.stdin = Some(bytes);
+        self
+    }
+
+    pub(crate) fn timeout(mut self, timeout: Duration) -> Cmd {
+        self.timeout = timeout;
+        self
+    }
+
+    pub(crate) fn cap(mut self, cap: usize) -> Cmd {
+        self.cap = cap;
+        self
+    }
+
+    pub(crate) fn cancel(mut self, token: &CancelToken) -> Cmd {
+        self.cancel = Some(token.clone());
+        self
+    }
+
+    /// Two-phase time limit: the timeout set with [`Cmd::timeout`] applies
+    /// until `marker` appears on stdout, then the limit becomes `after` from
+    /// that moment. `go test -json` prints its `start` event when the test
+    /// binary starts, so building gets a generous limit and the learner's code
+    /// the exercise's own.
+    pub(crate) fn rearm_on(mut self, marker: &str, after: Duration) -> Cmd {
+        self.rearm = Some((marker.as_bytes().to_vec(), after));
+        self
+    }
+
+    pub(crate) fn describe(&self) -> String {
+        let mut s = self.program.to_string_lossy().into_owned();
+        for a in &self.args {
+            s.push(' ');
+            s.push_str(&a.to_string_lossy());
+        }
+        s
+    }
+
+    /// Runs to completion (or timeout, or cancellation).
+    pub(crate) fn run(self) -> Result<Output> {
+        let timeout = self.timeout;
+        let rearm = self.rearm.as_ref().map(|(_, after)| *after);
+        let mut running = self.spawn()?;
+        let mut deadline = running.started + timeout;
+        let ended = loop {
+            match running.wait_until(deadline) {
+                Waited::Exited(status) => break Ended::Exited(status),
+                Waited::Deadline => break Ended::TimedOut,
+                Waited::Cancelled => break Ended::Cancelled,
+                Waited::Marker => {
+                    if let Some(after) = rearm {
+                        deadline = Instant::now() + after;
+                    }
+                }
+            }
+        };
+        Ok(running.finish(ended))
+    }
+
+    /// Starts the child and returns a handle to it.
+    pub(crate) fn spawn(self) -> Result<Running> {
+        let global = crate::signals::global_cancel();
+        if global.is_cancelled() || self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
+            return Err(Cancelled.into());
+        }
+        let token = format!(
+            "{}.{}",
+            std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut command = std::process::Command::new(&self.program);
+        command
+            .args(&self.args)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .env(MARKER_ENV, &token)
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(cwd) = &self.cwd {
+            command.current_dir(cwd);
+        }
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+            #[cfg(target_os = "linux")]
+            // SAFETY: prctl is async-signal-safe and touches no memory of the
+            // parent; it runs in the forked child before exec.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
+                    Ok(())
+                });
+            }
+        }
+
+        let started = Instant::now();
+        let mut child = {
+            let mut live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+            let child = command.spawn().map_err(|e| {
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    anyhow::anyhow!(
+                        "`{}` was not found on PATH: install it and open a new terminal",
+                        self.program.to_string_lossy()
+                    )
+                } else {
+                    anyhow::Error::new(e).context(format!("cannot start `{}`", self.describe()))
+                }
+            })?;
+            live.insert(child.id() as i32, token.clone());
+            child
+        };
+        let pid = child.id() as i32;
+
+        let stdout = Arc::new(Mutex::new(Capture::new(self.cap)));
+        let stderr = Arc::new(Mutex::new(Capture::new(self.cap)));
+        let (wake_tx, wake_rx) = mpsc::channel();
+        let (done_tx, done_rx) = mpsc::channel();
+        let mut readers = Vec::new();
+        let watch = self.rearm.map(|(marker, _)| (marker, wake_tx.clone()));
+        if let Some(out) = child.stdout.take() {
+            readers.push(reader(out, Arc::clone(&stdout), done_tx.clone(), watch));
+        }
+        if let Some(err) = child.stderr.take() {
+            readers.push(reader(err, Arc::clone(&stderr), done_tx.clone(), None));
+        }
+        if let (Some(bytes), Some(mut input)) = (self.stdin, child.stdin.take()) {
+            std::thread::spawn(move || {
+                // A program that does not read its input closes the pipe:
+                // that is its business, not an error.
+                let _ = input.write_all(&bytes);
+            });
+        }
+
+        let exit_tx = wake_tx.clone();
+        std::thread::spawn(move || {
+            let status = child.wait();
+            let _ = exit_tx.send(Wake::Exited(status));
+        });
+        let mut registrations = vec![global.register(wake_tx.clone())];
+        if let Some(c) = &self.cancel {
+            registrations.push(c.register(wake_tx));
+        }
+        Ok(Running {
+            pid,
+            token,
+            started,
+            wake_rx,
+            stdout,
+            stderr,
+            readers,
+            readers_done: done_rx,
+            status: None,
+            registrations,
+        })
+    }
+}
+
+static SEQ: AtomicU64 = AtomicU64::new(1);
+
+/// Process groups alive right now, with their markers.
+static LIVE: Mutex<BTreeMap<i32, String>> = Mutex::new(BTreeMap::new());
+
+/// Kills every child the runner has started and everything they started.
+/// Called on Ctrl-C and on the way out.
+pub(crate) fn kill_all_live() {
+    let live: Vec<(i32, String)> = {
+        let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+        live.iter().map(|(p, t)| (*p, t.clone())).collect()
+    };
+    for (pgid, token) in live {
+        kill_group(pgid, libc::SIGKILL);
+        sweep(&token);
+    }
+}
+
+/// The error a cancelled run returns.
+#[derive(Debug)]
+pub(crate) struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
+pub(crate) fn is_cancelled(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<Cancelled>().is_some()
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ended {
+    Exited(ExitStatus),
+    TimedOut,
+    Cancelled,
+}
+
+/// What a finished child left behind.
+#[derive(Debug)]
+pub(crate) struct Output {
+    pub ended: Ended,
+    pub stdout: Captured,
+    pub stderr: Captured,
+    pub elapsed: Duration,
+}
+
+impl Output {
+    /// Exit code, when the process exited by itself.
+    pub(crate) fn code(&self) -> Option<i32> {
+        match self.ended {
+            Ended::Exited(s) => s.code(),
+            _ => None,
+        }
+    }
+
+    /// The signal that killed the process, if one did.
+    pub(crate) fn signal(&self) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        match self.ended {
+            Ended::Exited(s) => s.signal(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn success(&self) -> bool {
+        matches!(self.ended, Ended::Exited(s) if s.success())
+    }
+}
+
+/// Captured bytes of one stream: the head up to the cap, then the tail.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Captured {
+    pub head: Vec<u8>,
+    pub tail: Vec<u8>,
+    /// Bytes dropped between head and tail.
+    pub dropped: u64,
+}
+
+impl Captured {
+    /// Everything kept, with a marker where bytes were dropped.
+    pub(crate) fn text(&self) -> String {
+        let mut s = String::from_utf8_lossy(&self.head).into_owned();
+        if self.dropped > 0 {
+            s.push_str(&format!("\n… [{} bytes of output cut] …\n", self.dropped));
+        }
+        s.push_str(&String::from_utf8_lossy(&self.tail));
+        s
+    }
+
+    /// Head and tail as separate pieces (for line-oriented parsing that must
+    /// not join a cut line).
+    pub(crate) fn pieces(&self) -> [&[u8]; 2] {
+        [&self.head, &self.tail]
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.tail.is_empty()
+    }
+}
+
+#[derive(Debug)]
+struct Capture {
+    cap: usize,
+    head: Vec<u8>,
+    tail: VecDeque<u8>,
+    dropped: u64,
+}
+
+impl Capture {
+    fn new(cap: usize) -> Capture {
+        Capture {
+            cap,
+            head: Vec::new(),
+            tail: VecDeque::new(),
+            dropped: 0,
+        }
+    }
+
+    fn push(&mut self, mut bytes: &[u8]) {
+        let room = self.cap.saturating_sub(self.head.len());
+        if room > 0 {
+            let n = room.min(bytes.len());
+            self.head.extend_from_slice(&bytes[..n]);
+            bytes = &bytes[n..];
+        }
+        if bytes.is_empty() {
+            return;
+        }
+        if bytes.len() >= TAIL_CAP {
+            self.dropped += (self.tail.len() + bytes.len() - TAIL_CAP) as u64;
+            self.tail.clear();
+            self.tail.extend(&bytes[bytes.len() - TAIL_CAP..]);
+            return;
+        }
+        let overflow = (self.tail.len() + bytes.len()).saturating_sub(TAIL_CAP);
+        self.tail.drain(..overflow);
+        self.dropped += overflow as u64;
+        self.tail.extend(bytes);
+    }
+
+    fn snapshot(&self) -> Captured {
+        Captured {
+            head: self.head.clone(),
+            tail: self.tail.iter().copied().collect(),
+            dropped: self.dropped,
+        }
+    }
+}
+
+fn reader(
+    mut stream: impl Read + Send + 'static,
+    into: Arc<Mutex<Capture>>,
+    done: Sender<()>,
+    mut watch: Option<(Vec<u8>, Sender<Wake>)>,
+) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 64 << 10];
+        // The end of the previous chunk, so a marker split in two is found.
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if let Some((marker, tx)) = &watch {
+                        carry.extend_from_slice(&buf[..n]);
+                        if carry.windows(marker.len()).any(|w| w == marker.as_slice()) {
+                            let _ = tx.send(Wake::Marker);
+                            watch = None;
+                        } else {
+                            let keep = marker.len().saturating_sub(1).min(carry.len());
+                            carry.drain(..carry.len() - keep);
+                        }
+                    }
+                    into.lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(&buf[..n]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        let _ = done.send(());
+    })
+}
+
+enum Wake {
+    Exited(std::io::Result<ExitStatus>),
+    Cancelled,
+    Marker,
+}
+
+/// What [`Running::wait_until`] saw first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Waited {
+    Exited(ExitStatus),
+    Deadline,
+    Cancelled,
+    /// The marker set with [`Cmd::rearm_on`] appeared.
+    Marker,
+}
+
+/// A started child.
+pub(crate) struct Running {
+    pid: i32,
+    token: String,
+    pub started: Instant,
+    wake_rx: Receiver<Wake>,
+    stdout: Arc<Mutex<Capture>>,
+    stderr: Arc<Mutex<Capture>>,
+    readers: Vec<JoinHandle<()>>,
+    readers_done: Receiver<()>,
+    status: Option<ExitStatus>,
+    registrations: Vec<Registration>,
+}
+
+impl Running {
+    pub(crate) fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Waits until the child exits, the deadline passes or the run is
+    /// cancelled, whichever comes first.
+    pub(crate) fn wait_until(&mut self, deadline: Instant) -> Waited {
+        if let Some(status) = self.status {
+            return Waited::Exited(status);
+        }
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                return Waited::Deadline;
+            }
+            match self.wake_rx.recv_timeout(deadline - now) {
+                Ok(Wake::Exited(Ok(status))) => {
+                    self.status = Some(status);
+                    return Waited::Exited(status);
+                }
+                Ok(Wake::Exited(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
+                    // wait() itself failed: treat the child as gone.
+                    use std::os::unix::process::ExitStatusExt;
+                    let status = ExitStatus::from_raw(libc::SIGKILL);
+                    self.status = Some(status);
+                    return Waited::Exited(status);
+                }
+                Ok(Wake::Cancelled) => return Waited::Cancelled,
+                Ok(Wake::Marker) => return Waited::Marker,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+        }
+    }
+
+    /// Whether the child has exited, without waiting.
+    pub(crate) fn exited(&mut self) -> Option<ExitStatus> {
+        while let Waited::Marker = self.wait_until(Instant::now()) {}
+        self.status
+    }
+
+    /// Sends a signal to the child's whole process group.
+    pub(crate) fn signal_group(&self, signal: i32) {
+        kill_group(self.pid, signal);
+    }
+
+    /// Sends a signal to the child only.
+    pub(crate) fn signal(&self, signal: i32) {
+        if self.status.is_none() {
+            // SAFETY: kill(2) with a pid we started and have not reaped.
+            unsafe {
+                libc::kill(self.pid, signal);
+            }
+        }
+    }
+
+    /// What the child has written to stdout so far.
+    pub(crate) fn stdout_now(&self) -> Captured {
+        self.stdout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .snapshot()
+    }
+
+    /// What the child has written to stderr so far.
+    pub(crate) fn stderr_now(&self) -> Captured {
+        self.stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .snapshot()
+    }
+
+    /// Kills whatever is left of the child's group and descendants, collects
+    /// its output and returns it.
+    pub(crate) fn finish(mut self, ended: Ended) -> Output {
+        kill_group(self.pid, libc::SIGKILL);
+        sweep(&self.token);
+        if self.status.is_none() {
+            // Reap it (it was killed above); bounded, in case wait is stuck.
+            let _ = self.wait_until(Instant::now() + Duration::from_secs(2));
+        }
+        // Once everything is dead the pipes close and the readers end; do not
+        // wait forever on a writer that escaped both the group and the marker.
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let mut finished = 0;
+        while finished < self.readers.len() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.readers_done.recv_timeout(left) {
+                Ok(()) => finished += 1,
+                Err(_) => break,
+            }
+        }
+        if finished == self.readers.len() {
+            for r in self.readers.drain(..) {
+                let _ = r.join();
+            }
+        }
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.pid);
+        for r in self.registrations.drain(..) {
+            r.release();
+        }
+        Output {
+            ended,
+            stdout: self.stdout_now(),
+            stderr: self.stderr_now(),
+            elapsed: self.started.elapsed(),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // A handle dropped without finish() (an early return, a panic) must
+        // not leave the child running.
+        if !self.registrations.is_empty() {
+            kill_group(self.pid, libc::SIGKILL);
+            sweep(&self.token);
+            LIVE.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&self.pid);
+            for r in self.registrations.drain(..) {
+                r.release();
+            }
+        }
+    }
+}
+
+fn kill_group(pgid: i32, signal: i32) {
+    if pgid > 1 {
+        // SAFETY: killpg(2) on a process group we created; ESRCH is fine.
+        unsafe {
+            libc::killpg(pgid, signal);
+        }
+    }
+}
+
+/// Kills every process whose environment carries `MARKER_ENV=token`, until
+/// none is left. Processes that left the group (setsid) are caught here.
+#[cfg(target_os = "linux")]
+fn sweep(token: &str) {
+    let needle = format!("{MARKER_ENV}={token}\0").into_bytes();
+    let me = std::process::id();
+    for round in 0..50 {
+        let mut found = false;
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name.to_str().and_then(|s| s.parse::<u32>().ok()) else {
+                continue;
+            };
+            if pid == me {
+                continue;
+            }
+            let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else {
+                continue;
+            };
+            if environ
+                .windows(needle.len())
+                .any(|w| w == needle.as_slice())
+                || environ.ends_with(&needle[..needle.len() - 1])
+            {
+                found = true;
+                // SAFETY: kill(2); the worst case is a pid that just exited.
+                unsafe {
+                    libc::kill(pid as i32, libc::SIGKILL);
+                }
+            }
+        }
+        if !found {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(if round < 5 { 2 } else { 20 }));
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sweep(_token: &str) {}
+
+/// Cancels runs: every run registered with a token ends as soon as the
+/// token is cancelled.
+#[derive(Clone, Default, Debug)]
+pub(crate) struct CancelToken {
+    inner: Arc<CancelInner>,
+}
+
+#[derive(Default, Debug)]
+struct CancelInner {
+    cancelled: AtomicBool,
+    next: AtomicU64,
+    waiters: Mutex<Vec<(u64, Sender<Wake>)>>,
+}
+
+impl std::fmt::Debug for Wake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Wake")
+    }
+}
+
+struct Registration {
+    token: CancelToken,
+    id: u64,
+}
+
+impl Registration {
+    fn release(self) {
+        let mut w = self
+            .token
+            .inner
+            .waiters
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        w.retain(|(id, _)| *id != self.id);
+    }
+}
+
+impl CancelToken {
+    pub(crate) fn new() -> CancelToken {
+        CancelToken::default()
+    }
+
+    pub(crate) fn cancel(&self) {
+        self.inner.cancelled.store(true, Ordering::SeqCst);
+        let w = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        for (_, tx) in w.iter() {
+            let _ = tx.send(Wake::Cancelled);
+        }
+    }
+
+    pub(crate) fn is_cancelled(&self) -> bool {
+        self.inner.cancelled.load(Ordering::SeqCst)
+    }
+
+    fn register(&self, tx: Sender<Wake>) -> Registration {
+        let id = self.inner.next.fetch_add(1, Ordering::Relaxed);
+        let mut w = self.inner.waiters.lock().unwrap_or_else(|e| e.into_inner());
+        if self.is_cancelled() {
+            let _ = tx.send(Wake::Cancelled);
+        }
+        w.push((id, tx));
+        Registration {
+            token: self.clone(),
+            id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capture_keeps_head_and_tail_within_bounds() {
+        let mut c = Capture::new(10);
+        c.push(b"0123456789abc");
+        for _ in 0..1000 {
+            c.push(&[b'x'; 1000]);
+        }
+        c.push(b"END");
+        let s = c.snapshot();
+        assert_eq!(s.head, b"0123456789");
+        assert_eq!(s.tail.len(), TAIL_CAP);
+        assert!(s.tail.ends_with(b"END"));
+        assert_eq!(
+            s.dropped as usize + s.head.len() + s.tail.len(),
+            13 + 1_000_000 + 3
+        );
+    }
+
+    #[test]
+    fn runs_and_captures() {
+        let out = Cmd::new("sh")
+            .args(["-c", "echo out; echo err >&2; exit 3"])
+            .run()
+            .unwrap();
+        assert_eq!(out.code(), Some(3));
+        assert_eq!(out.stdout.text(), "out\n");
+        assert_eq!(out.stderr.text(), "err\n");
+    }
+
+    #[test]
+    fn feeds_stdin() {
+        let out = Cmd::new("cat").stdin(b"hello".to_vec()).run().unwrap();
+        assert_eq!(out.stdout.text(), "hello");
+    }
+
+    #[test]
+    fn times_out_and_kills_the_group() {
+        let started = Instant::now();
+        let out = Cmd::new("sh")
+            .args(["-c", "sleep 30 & sleep 30"])
+            .timeout(Duration::from_millis(300))
+            .run()
+            .unwrap();
+        assert_eq!(out.ended, Ended::TimedOut);
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn cancel_ends_a_run() {
+        let token = CancelToken::new();
+        let t2 = token.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            t2.cancel();
+        });
+        let out = Cmd::new("sleep").arg("30").cancel(&token).run().unwrap();
+        assert_eq!(out.ended, Ended::Cancelled);
+    }
+
+    #[test]
+    fn rearm_switches_to_the_second_limit_when_the_marker_appears() {
+        // Generous first limit, short second one: the run ends soon after
+        // the marker, long before the first limit.
+        let started = Instant::now();
+        let out = Cmd::new("sh")
+            .args(["-c", "sleep 0.2; echo '{\"Action\":\"start\"}'; sleep 30"])
+            .timeout(Duration::from_secs(20))
+            .rearm_on("\"Action\":\"start\"", Duration::from_millis(300))
+            .run()
+            .unwrap();
+        assert_eq!(out.ended, Ended::TimedOut);
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn missing_program_is_one_sentence() {
+        let err = Cmd::new("no-such-program-here").run().unwrap_err();
+        assert!(err.to_string().contains("was not found on PATH"), "{err}");
+    }
+}

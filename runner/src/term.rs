@@ -1,0 +1,256 @@
+//! Colours and terminal facts: whether to colour stdout and stderr, and how
+//! wide the screen is. Colour follows `--color`, `NO_COLOR` and whether the
+//! stream is a terminal; nothing else in the runner decides it.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::ColorChoice;
+
+static STDOUT_COLOR: AtomicBool = AtomicBool::new(false);
+static STDERR_COLOR: AtomicBool = AtomicBool::new(false);
+
+pub(crate) fn init(choice: ColorChoice) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let decide = |is_tty: bool| match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_tty && !no_color && !dumb,
+    };
+    STDOUT_COLOR.store(decide(std::io::stdout().is_terminal()), Ordering::Relaxed);
+    STDERR_COLOR.store(decide(std::io::stderr().is_terminal()), Ordering::Relaxed);
+}
+
+pub(crate) fn stdout_color() -> bool {
+    STDOUT_COLOR.load(Ordering::Relaxed)
+}
+
+pub(crate) fn stdout_is_tty() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+pub(crate) fn stderr_is_tty() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// The kinds of text the runner colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Paint {
+    Pass,
+    Fail,
+    Warn,
+    ErrorLabel,
+    Heading,
+    Path,
+    Dim,
+    Bold,
+    Added,
+    Removed,
+    Key,
+}
+
+impl Paint {
+    fn code(self) -> &'static str {
+        match self {
+            Paint::Pass => "1;32",
+            Paint::Fail | Paint::ErrorLabel => "1;31",
+            Paint::Warn => "1;33",
+            Paint::Heading | Paint::Bold => "1",
+            Paint::Path => "36",
+            Paint::Dim => "2",
+            Paint::Added => "32",
+            Paint::Removed => "31",
+            Paint::Key => "1;36",
+        }
+    }
+}
+
+/// A styler: paints text when colour is on, returns it as it is otherwise.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    pub const PLAIN: Style = Style { color: false };
+
+    pub(crate) fn stdout() -> Style {
+        Style {
+            color: stdout_color(),
+        }
+    }
+
+    pub(crate) fn paint(self, paint: Paint, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{}m{text}\x1b[0m", paint.code())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+pub(crate) fn paint_stderr(paint: Paint, text: &str) -> String {
+    Style {
+        color: STDERR_COLOR.load(Ordering::Relaxed),
+    }
+    .paint(paint, text)
+}
+
+/// Terminal width, or 80 when it cannot be known (a pipe, a test).
+pub(crate) fn width() -> usize {
+    crossterm::terminal::size()
+        .map(|(w, _)| usize::from(w))
+        .ok()
+        .filter(|w| *w >= 10)
+        .unwrap_or(80)
+}
+
+/// Removes ANSI escape sequences, for measuring and for plain output.
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Display width of one character: 2 for East Asian wide characters and most
+/// emoji, 0 for combining marks, 1 otherwise. Close enough for wrapping Go's
+/// messages without pulling in a table crate.
+pub(crate) fn char_width(c: char) -> usize {
+    let cp = c as u32;
+    if c.is_control() {
+        return 0;
+    }
+    if (0x0300..=0x036F).contains(&cp) || (0x200B..=0x200F).contains(&cp) || cp == 0xFE0F {
+        return 0;
+    }
+    let wide = (0x1100..=0x115F).contains(&cp)
+        || (0x2E80..=0x303E).contains(&cp)
+        || (0x3041..=0x33FF).contains(&cp)
+        || (0x3400..=0x4DBF).contains(&cp)
+        || (0x4E00..=0x9FFF).contains(&cp)
+        || (0xA000..=0xA4CF).contains(&cp)
+        || (0xAC00..=0xD7A3).contains(&cp)
+        || (0xF900..=0xFAFF).contains(&cp)
+        || (0xFE30..=0xFE4F).contains(&cp)
+        || (0xFF00..=0xFF60).contains(&cp)
+        || (0xFFE0..=0xFFE6).contains(&cp)
+        || (0x1F300..=0x1F64F).contains(&cp)
+        || (0x1F900..=0x1F9FF).contains(&cp)
+        || (0x20000..=0x3FFFD).contains(&cp);
+    if wide { 2 } else { 1 }
+}
+
+/// Display width of a string, ignoring colour codes.
+pub(crate) fn display_width(text: &str) -> usize {
+    strip_ansi(text).chars().map(char_width).sum()
+}
+
+/// Wraps one line (which may hold colour codes) to `width` columns. Breaks at
+/// spaces when it can and hard-breaks long words such as paths; continuation
+/// lines are indented by `indent` spaces.
+pub(crate) fn wrap_line(line: &str, width: usize, indent: usize) -> Vec<String> {
+    let width = width.max(indent + 8);
+    if display_width(line) <= width {
+        return vec![line.to_string()];
+    }
+    // Colour codes would be cut in half: wrap the plain text instead.
+    let plain = strip_ansi(line);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0;
+    let limit = |first: bool| if first { width } else { width - indent };
+    for word in plain.split_inclusive(' ') {
+        let w = display_width(word);
+        if current_width + w > limit(out.is_empty()) && !current.is_empty() {
+            out.push(std::mem::take(&mut current).trim_end().to_string());
+            current_width = 0;
+        }
+        if w > limit(out.is_empty()) {
+            for c in word.chars() {
+                let cw = char_width(c);
+                if current_width + cw > limit(out.is_empty()) {
+                    out.push(std::mem::take(&mut current));
+                    current_width = 0;
+                }
+                current.push(c);
+                current_width += cw;
+            }
+        } else {
+            current.push_str(word);
+            current_width += w;
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim_end().to_string());
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l
+            } else {
+                format!("{}{l}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
+/// Wraps every line of a block of text.
+pub(crate) fn wrap_text(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        for piece in wrap_line(line, width, (indent + 2).min(width / 3)) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_colour_codes() {
+        let s = Style { color: true }.paint(Paint::Pass, "ok");
+        assert_ne!(s, "ok");
+        assert_eq!(strip_ansi(&s), "ok");
+    }
+
+    #[test]
+    fn wraps_long_lines_and_wide_characters() {
+        let line = "exercises/03_collections/01_words/words.go:12:5: cannot use \"日本語日本語\" as int value";
+        for width in [10, 20, 40] {
+            for piece in wrap_line(line, width, 2) {
+                assert!(
+                    display_width(&piece) <= width.max(10),
+                    "{piece:?} wider than {width}"
+                );
+            }
+        }
+        assert_eq!(wrap_line("short", 80, 2), vec!["short"]);
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(display_width("日本"), 4);
+        assert_eq!(display_width("café"), 4);
+    }
+}

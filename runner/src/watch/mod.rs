@@ -1,0 +1,624 @@
+//! Watch mode: grade each exercise as it is saved, and keep one screen up to
+//! date. Three sources feed one loop: file events (debounced), keys, and
+//! finished checks. A save during a check restarts that check (same
+//! exercise) or queues the saved one; no save is ever dropped.
+
+mod screen;
+mod term_guard;
+
+use std::collections::{BTreeMap, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::cli::WatchArgs;
+use crate::cmd;
+use crate::course::{Course, Exercise};
+use crate::grade::{Grader, Target};
+use crate::process::CancelToken;
+use crate::state::State;
+use crate::verdict::Verdict;
+
+pub(crate) use term_guard::restore_terminal;
+
+/// Quiet time after the last file event before a check starts. Editors
+/// write a file in several steps (truncate, write, rename); this joins them.
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
+/// How often the screen is redrawn while a check runs (for the timer).
+const TICK: Duration = Duration::from_millis(500);
+
+pub(crate) enum Event {
+    File(PathBuf),
+    Key(Key),
+    /// The file watcher failed; watch mode continues with keys only.
+    WatchError(String),
+    Checked {
+        index: usize,
+        generation: u64,
+        result: Result<Verdict, String>,
+        elapsed: Duration,
+    },
+    Rebuilt(Vec<(String, bool)>),
+    Resize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    Hint,
+    List,
+    Next,
+    Rerun,
+    Solution,
+    Edit,
+    Quit,
+    Interrupt,
+    /// Escape, or any key that only closes a view.
+    Back,
+    Up,
+    Down,
+    Enter,
+}
+
+/// What the main area of the screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum View {
+    Verdict,
+    Hint(usize),
+    List(usize),
+    Solution,
+}
+
+/// Everything the screen draws from.
+pub(crate) struct Model<'a> {
+    pub course: &'a Course,
+    pub state: State,
+    pub current: usize,
+    pub view: View,
+    /// Last result per exercise in this session.
+    pub results: BTreeMap<usize, Result<Verdict, String>>,
+    /// Exercise being checked, and since when.
+    pub checking: Option<(usize, Instant)>,
+    /// One-line messages shown above the key help (welcome, notices).
+    pub notices: Vec<String>,
+    /// Set when the last check broke an exercise that had passed.
+    pub regressed: Option<usize>,
+    pub finished: bool,
+    pub color: bool,
+}
+
+pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
+    cmd::require_exercises(course)?;
+    crate::gomod::check_toolchain(&course.go_version)?;
+    let lock_path = course
+        .root
+        .join(crate::state::PRIVATE_DIR)
+        .join("watch.lock");
+    let _lock = match crate::lock::try_exclusive(&lock_path)? {
+        Ok(lock) => lock,
+        Err(pid) => anyhow::bail!(
+            "another backendlings watch is already running on this course{}: use that one, or stop it first",
+            pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+        ),
+    };
+    cmd::ensure_originals(course)?;
+    let progress = cmd::load_progress(course)?;
+
+    let (tx, rx) = mpsc::channel::<Event>();
+    let interactive =
+        crate::term::stdout_is_tty() && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let _watcher = start_file_watcher(course, tx.clone());
+    let guard = term_guard::Guard::enter(interactive)?;
+    term_guard::spawn_key_reader(interactive, tx.clone());
+
+    let mut model = Model {
+        course,
+        current: cmd::current(course, &progress.state).index,
+        state: progress.state,
+        view: View::Verdict,
+        results: BTreeMap::new(),
+        checking: None,
+        notices: Vec::new(),
+        regressed: None,
+        finished: false,
+        color: crate::term::stdout_color(),
+    };
+    if progress.fresh || !model.state.welcomed {
+        model.notices.push(welcome(course));
+        model.state = crate::state::update(&course.root, |s| s.welcomed = true)?.0;
+    }
+    if let Some(msg) = progress.corrupt {
+        model.notices.push(msg);
+        spawn_rebuild(Arc::new(course.clone()), tx.clone());
+    }
+    let mut editor = Editor::new(args);
+    editor.open(course, &course.exercises[model.current]);
+
+    let mut loop_state = Loop::new(Arc::new(course.clone()), tx.clone());
+    let first = model.current;
+    loop_state.request(&mut model, first);
+    let screen = screen::Screen::new(interactive);
+    screen.draw(&model);
+    let code = event_loop(&mut model, &mut loop_state, &rx, &screen, &mut editor);
+    loop_state.cancel_running();
+    crate::process::kill_all_live();
+    drop(guard);
+    screen.leave(&model);
+    code
+}
+
+fn welcome(course: &Course) -> String {
+    let mut s = String::new();
+    if !course.welcome_message.trim().is_empty() {
+        s.push_str(course.welcome_message.trim());
+        s.push_str("\n\n");
+    }
+    s.push_str(
+        "How it works: open the exercise file in your editor, do what its comment asks, and save. \
+         The verdict appears here each time you save. Press h for a hint, n for the next exercise once this one passes.",
+    );
+    s
+}
+
+/// Checks in flight and waiting.
+struct Loop {
+    course: Arc<Course>,
+    tx: Sender<Event>,
+    generation: u64,
+    running: Option<(usize, u64, CancelToken)>,
+    queue: VecDeque<usize>,
+    /// Exercises with file events, and when the last one came.
+    pending: BTreeMap<usize, Instant>,
+}
+
+impl Loop {
+    fn new(course: Arc<Course>, tx: Sender<Event>) -> Loop {
+        Loop {
+            course,
+            tx,
+            generation: 0,
+            running: None,
+            queue: VecDeque::new(),
+            pending: BTreeMap::new(),
+        }
+    }
+
+    /// Asks for a check of `index`: restarts a running check of the same
+    /// exercise, queues one of another.
+    fn request(&mut self, model: &mut Model, index: usize) {
+        match &self.running {
+            Some((running, _, token)) if *running == index => {
+                token.cancel();
+                self.running = None;
+                self.start(model, index);
+            }
+            Some(_) => {
+                if !self.queue.contains(&index) {
+                    self.queue.push_back(index);
+                }
+            }
+            None => self.start(model, index),
+        }
+    }
+
+    fn start(&mut self, model: &mut Model, index: usize) {
+        self.generation += 1;
+        let generation = self.generation;
+        let token = CancelToken::new();
+        self.running = Some((index, generation, token.clone()));
+        model.checking = Some((index, Instant::now()));
+        let tx = self.tx.clone();
+        let course = Arc::clone(&self.course);
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let g = Grader::with_cancel(&course, token);
+            let result = g.grade(&course.exercises[index], Target::Exercise);
+            let result = match result {
+                Ok(v) => Ok(v),
+                Err(e) if crate::process::is_cancelled(&e) => return,
+                Err(e) => Err(format!("{e:#}")),
+            };
+            let _ = tx.send(Event::Checked {
+                index,
+                generation,
+                result,
+                elapsed: started.elapsed(),
+            });
+        });
+    }
+
+    fn finished(&mut self, model: &mut Model, generation: u64) -> bool {
+        match &self.running {
+            Some((_, g, _)) if *g == generation => {
+                self.running = None;
+                model.checking = None;
+                if let Some(next) = self.queue.pop_front() {
+                    self.start(model, next);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn cancel_running(&mut self) {
+        if let Some((_, _, token)) = self.running.take() {
+            token.cancel();
+        }
+        self.queue.clear();
+    }
+
+    /// The next time a debounced save becomes due.
+    fn next_due(&self) -> Option<Instant> {
+        self.pending.values().min().map(|t| *t + DEBOUNCE)
+    }
+}
+
+fn event_loop(
+    model: &mut Model,
+    lp: &mut Loop,
+    rx: &Receiver<Event>,
+    screen: &screen::Screen,
+    editor: &mut Editor,
+) -> Result<i32> {
+    loop {
+        let now = Instant::now();
+        let mut wait = lp
+            .next_due()
+            .map_or(TICK, |due| due.saturating_duration_since(now));
+        if model.checking.is_some() {
+            wait = wait.min(TICK);
+        }
+        let event = match rx.recv_timeout(wait) {
+            Ok(e) => Some(e),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return Ok(crate::exit::SUCCESS),
+        };
+        if crate::signals::interrupted() {
+            return Ok(crate::exit::INTERRUPTED);
+        }
+        let mut redraw = event.is_none() && model.checking.is_some();
+        match event {
+            None => {}
+            Some(Event::File(path)) => {
+                if let Some(index) = exercise_of(model.course, &path) {
+                    lp.pending.insert(index, Instant::now());
+                }
+            }
+            Some(Event::WatchError(msg)) => {
+                model.notices.push(format!(
+                    "Watching files stopped working ({msg}); press r to re-run after saving."
+                ));
+                redraw = true;
+            }
+            Some(Event::Resize) => redraw = true,
+            Some(Event::Rebuilt(results)) => {
+                model.state = crate::state::update(&model.course.root, |s| {
+                    for (name, passed) in &results {
+                        if *passed {
+                            s.done.insert(name.clone());
+                        }
+                    }
+                })?
+                .0;
+                model.notices.push(format!(
+                    "Progress rebuilt: {} exercises pass.",
+                    results.iter().filter(|(_, p)| *p).count()
+                ));
+                redraw = true;
+            }
+            Some(Event::Checked {
+                index,
+                generation,
+                result,
+                ..
+            }) => {
+                if lp.finished(model, generation) {
+                    on_checked(model, index, result)?;
+                    redraw = true;
+                }
+            }
+            Some(Event::Key(key)) => match on_key(model, lp, key, editor)? {
+                KeyOutcome::Quit(code) => return Ok(code),
+                KeyOutcome::Redraw => redraw = true,
+                KeyOutcome::Nothing => {}
+            },
+        }
+        // Saves whose quiet time is over start their checks now.
+        let now = Instant::now();
+        let due: Vec<usize> = lp
+            .pending
+            .iter()
+            .filter(|(_, t)| now.duration_since(**t) >= DEBOUNCE)
+            .map(|(i, _)| *i)
+            .collect();
+        for index in due {
+            lp.pending.remove(&index);
+            if model.current != index {
+                model.current = index;
+                let name = model.course.exercises[index].name.clone();
+                model.state =
+                    crate::state::update(&model.course.root, |s| s.current = Some(name))?.0;
+            }
+            model.view = View::Verdict;
+            lp.request(model, index);
+            redraw = true;
+        }
+        if redraw {
+            screen.draw(model);
+        }
+    }
+}
+
+fn on_checked(model: &mut Model, index: usize, result: Result<Verdict, String>) -> Result<()> {
+    let ex = &model.course.exercises[index];
+    let was_done = model.state.done.contains(&ex.name);
+    let passed = matches!(&result, Ok(v) if v.passed());
+    if was_done != passed || passed {
+        model.state = cmd::record(model.course, ex, passed)?;
+    }
+    model.regressed = if was_done && !passed && result.is_ok() {
+        Some(index)
+    } else {
+        None
+    };
+    model.results.insert(index, result);
+    let all = model
+        .course
+        .exercises
+        .iter()
+        .all(|e| model.state.done.contains(&e.name));
+    model.finished = all;
+    Ok(())
+}
+
+enum KeyOutcome {
+    Quit(i32),
+    Redraw,
+    Nothing,
+}
+
+fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Result<KeyOutcome> {
+    let course = model.course;
+    if let View::List(sel) = model.view {
+        match key {
+            Key::Up => {
+                model.view = View::List(sel.saturating_sub(1));
+                return Ok(KeyOutcome::Redraw);
+            }
+            Key::Down => {
+                model.view = View::List((sel + 1).min(course.exercises.len() - 1));
+                return Ok(KeyOutcome::Redraw);
+            }
+            Key::Enter => {
+                go_to(model, lp, sel, editor)?;
+                return Ok(KeyOutcome::Redraw);
+            }
+            Key::List | Key::Back => {
+                model.view = View::Verdict;
+                return Ok(KeyOutcome::Redraw);
+            }
+            _ => {}
+        }
+    }
+    match key {
+        Key::Quit => Ok(KeyOutcome::Quit(crate::exit::SUCCESS)),
+        Key::Interrupt => {
+            crate::signals::interrupt();
+            Ok(KeyOutcome::Quit(crate::exit::INTERRUPTED))
+        }
+        Key::Hint => {
+            let ex = &course.exercises[model.current];
+            let (state, level) =
+                crate::state::update(&course.root, |s| cmd::hint_next_level(s, ex))?;
+            model.state = state;
+            model.view = View::Hint(level);
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::List => {
+            model.view = View::List(model.current);
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Back => {
+            model.view = View::Verdict;
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Rerun | Key::Enter => {
+            model.view = View::Verdict;
+            lp.request(model, model.current);
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Solution => {
+            model.view = View::Solution;
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Edit => {
+            editor.force_open(course, &course.exercises[model.current]);
+            Ok(KeyOutcome::Nothing)
+        }
+        Key::Next => {
+            let ex = &course.exercises[model.current];
+            if !model.state.done.contains(&ex.name) {
+                model.notices.push("n moves on once this exercise passes. Press h for a hint, or l to pick another exercise.".into());
+                return Ok(KeyOutcome::Redraw);
+            }
+            let next = next_pending(course, &model.state, model.current);
+            match next {
+                Some(i) => go_to(model, lp, i, editor)?,
+                None => model.finished = true,
+            }
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Up | Key::Down => Ok(KeyOutcome::Nothing),
+    }
+}
+
+fn go_to(model: &mut Model, lp: &mut Loop, index: usize, editor: &mut Editor) -> Result<()> {
+    let course = model.course;
+    let from = model.current;
+    model.current = index;
+    model.view = View::Verdict;
+    model.regressed = None;
+    let name = course.exercises[index].name.clone();
+    model.state = crate::state::update(&course.root, |s| s.current = Some(name))?.0;
+    let (a, b) = (
+        course.exercises[from].module(),
+        course.exercises[index].module(),
+    );
+    if a != b {
+        let done_all = course
+            .exercises
+            .iter()
+            .filter(|e| e.module() == a)
+            .all(|e| model.state.done.contains(&e.name));
+        if done_all {
+            model.notices.push(format!(
+                "Module {a} {} is complete. Next: {b} {}.",
+                course.module_title(a),
+                course.module_title(b)
+            ));
+        }
+    }
+    editor.open(course, &course.exercises[index]);
+    lp.request(model, index);
+    Ok(())
+}
+
+/// The first exercise after `from` that is not done, wrapping around.
+pub(crate) fn next_pending(course: &Course, state: &State, from: usize) -> Option<usize> {
+    let n = course.exercises.len();
+    (1..=n)
+        .map(|k| (from + k) % n)
+        .find(|i| !state.done.contains(&course.exercises[*i].name))
+}
+
+/// The exercise a changed path belongs to, if it is a Go file in one.
+pub(crate) fn exercise_of(course: &Course, path: &Path) -> Option<usize> {
+    if path.extension().and_then(|e| e.to_str()) != Some("go") {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy();
+    if name.starts_with('.') || name.starts_with('#') {
+        return None;
+    }
+    let rel = path.strip_prefix(&course.root).ok()?;
+    let rel = rel.strip_prefix("exercises").ok()?;
+    let mut parts = rel.components();
+    let module = parts.next()?.as_os_str().to_string_lossy().into_owned();
+    let ex = parts.next()?.as_os_str().to_string_lossy().into_owned();
+    let dir = format!("{module}/{ex}");
+    course.exercises.iter().position(|e| e.dir == dir)
+}
+
+fn start_file_watcher(course: &Course, tx: Sender<Event>) -> Option<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let root = course
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| course.root.clone());
+    let err_tx = tx.clone();
+    let handler = move |res: notify::Result<notify::Event>| match res {
+        Ok(ev) => {
+            if matches!(ev.kind, EventKind::Access(_)) {
+                return;
+            }
+            for p in ev.paths {
+                let _ = tx.send(Event::File(p));
+            }
+        }
+        Err(e) => {
+            let _ = err_tx.send(Event::WatchError(e.to_string()));
+        }
+    };
+    let mut watcher = match notify::recommended_watcher(handler) {
+        Ok(w) => w,
+        Err(e) => {
+            cmd::warn(&format!(
+                "cannot watch files ({e}); press r to grade after saving"
+            ));
+            return None;
+        }
+    };
+    let dir = root.join("exercises");
+    if let Err(e) = watcher.watch(&dir, RecursiveMode::Recursive) {
+        cmd::warn(&format!(
+            "cannot watch {} ({e}); press r to grade after saving",
+            dir.display()
+        ));
+        return None;
+    }
+    Some(watcher)
+}
+
+/// Regrades everything in the background after the progress file was lost.
+fn spawn_rebuild(course: Arc<Course>, tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        let all: Vec<&Exercise> = course.exercises.iter().collect();
+        let cancel = crate::signals::global_cancel().clone();
+        let outcomes = cmd::verify_all(&course, &all, Target::Exercise, 1, &cancel, &|_, _| {});
+        let results = outcomes
+            .iter()
+            .map(|o| {
+                (
+                    all[o.index].name.clone(),
+                    matches!(&o.verdict, Ok(v) if v.passed()),
+                )
+            })
+            .collect();
+        let _ = tx.send(Event::Rebuilt(results));
+    });
+}
+
+/// Opens exercises in the learner's editor when asked to (`--edit`).
+pub(crate) struct Editor {
+    command: Option<String>,
+    last: Option<usize>,
+}
+
+impl Editor {
+    fn new(args: &WatchArgs) -> Editor {
+        let command = args.edit.as_ref().map(|c| {
+            if c.trim().is_empty() {
+                std::env::var("VISUAL")
+                    .or_else(|_| std::env::var("EDITOR"))
+                    .unwrap_or_default()
+            } else {
+                c.clone()
+            }
+        });
+        Editor {
+            command: command.filter(|c| !c.trim().is_empty()),
+            last: None,
+        }
+    }
+
+    fn open(&mut self, course: &Course, ex: &Exercise) {
+        if self.last == Some(ex.index) {
+            return;
+        }
+        self.force_open(course, ex);
+    }
+
+    fn force_open(&mut self, course: &Course, ex: &Exercise) {
+        let Some(command) = &self.command else { return };
+        self.last = Some(ex.index);
+        let files = screen::main_files(course, ex);
+        let mut parts = command.split_whitespace();
+        let Some(program) = parts.next() else { return };
+        let mut c = std::process::Command::new(program);
+        c.args(parts)
+            .args(files.iter().map(|f| course.root.join(f)))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        // The editor is the learner's program, not a check: it is not killed
+        // with the checks, and it is not waited for.
+        if let Ok(mut child) = c.spawn() {
+            std::thread::spawn(move || {
+                let _ = child.wait();
+            });
+        }
+    }
+}

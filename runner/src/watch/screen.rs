@@ -1,0 +1,356 @@
+//! The watch screen: one screen, redrawn whole after every change. In a
+//! terminal it is cleared and drawn fitted to the window; otherwise each
+//! screen is printed after the previous one.
+
+use std::io::Write;
+use std::time::Duration;
+
+use super::{Model, View};
+use crate::course::{Course, Exercise, Mode};
+use crate::term::{self, Paint, Style};
+
+pub(crate) struct Screen {
+    interactive: bool,
+}
+
+/// The files a learner edits in an exercise, relative to the course root.
+pub(crate) fn main_files(course: &Course, ex: &Exercise) -> Vec<String> {
+    let dir = course.root.join(ex.exercise_rel());
+    let Ok((code, tests)) = crate::grade::go_files(&dir) else {
+        return vec![];
+    };
+    let files = if ex.mode == Mode::LearnerTests {
+        tests
+    } else {
+        code
+    };
+    let mut out: Vec<String> = files
+        .into_iter()
+        .map(|f| format!("{}/{f}", ex.exercise_rel()))
+        .collect();
+    if out.is_empty() {
+        if let Some(main) = &ex.main {
+            out.push(format!("{}/{main}/", ex.exercise_rel()));
+        } else {
+            out.push(format!("{}/", ex.exercise_rel()));
+        }
+    }
+    out
+}
+
+impl Screen {
+    pub(crate) fn new(interactive: bool) -> Screen {
+        Screen { interactive }
+    }
+
+    pub(crate) fn draw(&self, model: &Model) {
+        let (width, height) = if self.interactive {
+            crossterm::terminal::size()
+                .map(|(w, h)| (usize::from(w), usize::from(h)))
+                .unwrap_or((80, 24))
+        } else {
+            (term::width(), usize::MAX)
+        };
+        let lines = render(model, width.max(20), height.max(8));
+        let mut out = std::io::stdout().lock();
+        if self.interactive {
+            let mut buf = String::from("\x1b[H\x1b[2J\x1b[3J");
+            buf.push_str(&lines.join("\r\n"));
+            let _ = out.write_all(buf.as_bytes());
+        } else {
+            let _ = writeln!(out, "{}", lines.join("\n"));
+            let _ = writeln!(out, "{}", "─".repeat(width.clamp(20, 60)));
+        }
+        let _ = out.flush();
+    }
+
+    /// Leaves the last screen in place and moves below it.
+    pub(crate) fn leave(&self, _model: &Model) {
+        if self.interactive {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(b"\r\n");
+            let _ = out.flush();
+        }
+    }
+}
+
+fn wrap(lines: &mut Vec<String>, text: &str, width: usize) {
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        lines.extend(term::wrap_line(line, width, (indent + 2).min(width / 3)));
+    }
+    if text.is_empty() {
+        lines.push(String::new());
+    }
+}
+
+/// The screen as lines no wider than `width`, at most `height` of them.
+pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> {
+    let style = Style { color: model.color };
+    let course = model.course;
+    let ex = &course.exercises[model.current];
+    let total = course.exercises.len();
+    let done = course
+        .exercises
+        .iter()
+        .filter(|e| model.state.done.contains(&e.name))
+        .count();
+
+    let mut head = Vec::new();
+    let bar_w = (width.saturating_sub(34)).clamp(6, 30);
+    wrap(
+        &mut head,
+        &format!(
+            "{} {} {done}/{total} done",
+            style.paint(Paint::Bold, "backendlings"),
+            crate::cmd::progress_bar_text(done, total, bar_w)
+        ),
+        width,
+    );
+    wrap(
+        &mut head,
+        &format!(
+            "{} {}  {}",
+            style.paint(Paint::Bold, &format!("Exercise {}/{total}", ex.index + 1)),
+            ex.name,
+            style.paint(
+                Paint::Dim,
+                &format!("({} {})", ex.module(), course.module_title(ex.module()))
+            )
+        ),
+        width,
+    );
+    for f in main_files(course, ex) {
+        wrap(
+            &mut head,
+            &format!("  {}", style.paint(Paint::Path, &f)),
+            width,
+        );
+    }
+    head.push(String::new());
+
+    let mut body = Vec::new();
+    for n in &model.notices {
+        wrap(
+            &mut body,
+            &format!("{} {n}", style.paint(Paint::Warn, "»")),
+            width,
+        );
+        body.push(String::new());
+    }
+    match &model.view {
+        View::Verdict => verdict_view(model, ex, style, width, &mut body),
+        View::Hint(level) => {
+            wrap(
+                &mut body,
+                &crate::cmd::hint_render(ex, *level, style),
+                width,
+            );
+            wrap(
+                &mut body,
+                &style.paint(
+                    Paint::Dim,
+                    "Press h for the next hint, Esc to go back to the verdict.",
+                ),
+                width,
+            );
+        }
+        View::List(sel) => list_view(model, *sel, style, width, height, &mut body),
+        View::Solution => {
+            if model.state.done.contains(&ex.name) {
+                match crate::cmd::solution_render(course, ex, style) {
+                    Ok(text) => wrap(&mut body, &text, width),
+                    Err(e) => wrap(
+                        &mut body,
+                        &format!("Cannot show the solution: {e:#}"),
+                        width,
+                    ),
+                }
+                wrap(
+                    &mut body,
+                    &style.paint(Paint::Dim, "Esc goes back to the verdict."),
+                    width,
+                );
+            } else {
+                wrap(
+                    &mut body,
+                    "The solution unlocks once this exercise passes. Press h for a hint instead.",
+                    width,
+                );
+            }
+        }
+    }
+
+    let mut foot = vec![String::new()];
+    let links = crate::cmd::book_links(course, ex);
+    if !links.is_empty() {
+        wrap(
+            &mut foot,
+            &format!("{} {}", style.paint(Paint::Dim, "Book:"), links.join("  ")),
+            width,
+        );
+    }
+    let keys: &[(&str, &str)] = match model.view {
+        View::List(_) => &[
+            ("↑↓", "move"),
+            ("enter", "open"),
+            ("l", "back"),
+            ("q", "quit"),
+        ],
+        _ => &[
+            ("h", "hint"),
+            ("n", "next"),
+            ("r", "re-run"),
+            ("l", "list"),
+            ("s", "solution"),
+            ("e", "edit"),
+            ("q", "quit"),
+        ],
+    };
+    let help: Vec<String> = keys
+        .iter()
+        .map(|(k, what)| format!("{} {what}", style.paint(Paint::Key, k)))
+        .collect();
+    wrap(
+        &mut foot,
+        &help.join(&style.paint(Paint::Dim, " · ")),
+        width,
+    );
+
+    // Fit the height: the body gives way, never the header or the keys.
+    let room = height.saturating_sub(head.len() + foot.len());
+    if body.len() > room {
+        let keep = room.saturating_sub(1);
+        let cut = body.len() - keep;
+        body.truncate(keep);
+        body.push(style.paint(
+            Paint::Dim,
+            &format!(
+                "… {cut} more lines: enlarge the window or run `backendlings run {}`",
+                ex.name
+            ),
+        ));
+    }
+    let mut lines = head;
+    lines.extend(body);
+    lines.extend(foot);
+    if lines.len() > height {
+        lines.truncate(height);
+    }
+    lines
+}
+
+fn verdict_view(model: &Model, ex: &Exercise, style: Style, width: usize, body: &mut Vec<String>) {
+    if let Some((index, since)) = model.checking
+        && index == ex.index
+    {
+        let secs = since.elapsed().as_secs_f64();
+        wrap(
+            body,
+            &style.paint(Paint::Bold, &format!("Checking… {secs:.1}s")),
+            width,
+        );
+        if since.elapsed() > Duration::from_secs(3) {
+            wrap(
+                body,
+                &style.paint(
+                    Paint::Dim,
+                    "The first check compiles the Go standard library and the packages this exercise uses; \
+                     this can take up to a minute once. Later checks take a fraction of a second.",
+                ),
+                width,
+            );
+        }
+        return;
+    }
+    match model.results.get(&ex.index) {
+        None => wrap(body, "Not checked yet: save the file, or press r.", width),
+        Some(Err(e)) => {
+            wrap(
+                body,
+                &format!("{} {e}", style.paint(Paint::Fail, "Could not grade:")),
+                width,
+            );
+        }
+        Some(Ok(v)) => {
+            if model.regressed == Some(ex.index) {
+                wrap(
+                    body,
+                    &style.paint(
+                        Paint::Warn,
+                        "This exercise passed before; your last change broke it.",
+                    ),
+                    width,
+                );
+            }
+            wrap(body, &v.render(style, false), width);
+            if v.passed() {
+                if model.finished {
+                    body.push(String::new());
+                    let msg = if model.course.final_message.trim().is_empty() {
+                        "Every exercise passes. Congratulations!".to_string()
+                    } else {
+                        model.course.final_message.trim().to_string()
+                    };
+                    wrap(body, &style.paint(Paint::Pass, &msg), width);
+                } else {
+                    body.push(String::new());
+                    wrap(
+                        body,
+                        &format!(
+                            "Well done! Press {} for the next exercise, or {} to compare with the reference solution.",
+                            style.paint(Paint::Key, "n"),
+                            style.paint(Paint::Key, "s")
+                        ),
+                        width,
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn list_view(
+    model: &Model,
+    sel: usize,
+    style: Style,
+    width: usize,
+    height: usize,
+    body: &mut Vec<String>,
+) {
+    let course = model.course;
+    let rows = height.saturating_sub(10).max(3);
+    let start = sel
+        .saturating_sub(rows / 2)
+        .min(course.exercises.len().saturating_sub(rows));
+    for ex in course.exercises.iter().skip(start).take(rows) {
+        let done = model.state.done.contains(&ex.name);
+        let mark = if done {
+            style.paint(Paint::Pass, "✓")
+        } else {
+            style.paint(Paint::Dim, "·")
+        };
+        let cur = if ex.index == model.current {
+            "▶"
+        } else {
+            " "
+        };
+        let line = format!(
+            "{cur} {mark} {:>3} {} {}",
+            ex.index + 1,
+            ex.name,
+            style.paint(Paint::Dim, ex.module())
+        );
+        let line = if ex.index == sel {
+            style.paint(Paint::Bold, &format!("{} ", term::strip_ansi(&line)))
+        } else {
+            line
+        };
+        let line = if ex.index == sel && !style.color {
+            format!("{line} ◀")
+        } else {
+            line
+        };
+        wrap(body, &line, width);
+    }
+}

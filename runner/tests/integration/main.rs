@@ -1,0 +1,9 @@
+//! Integration tests: the real binary on fixture courses copied to temporary
+//! directories, and checks of the real course and its book.
+
+mod book;
+mod harness;
+mod outcomes;
+mod real_course;
+mod state;
+mod watch;

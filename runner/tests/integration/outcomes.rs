@@ -1,0 +1,310 @@
+//! One fixture exercise per grading outcome, graded by the real binary.
+
+use crate::harness::{Course, leftovers};
+
+fn course() -> Course {
+    Course::fixture("outcomes")
+}
+
+#[test]
+fn a_correct_exercise_passes() {
+    let c = course();
+    c.run(&["run", "passes"])
+        .expect_code(0)
+        .expect_stdout("✓ passed (2 tests)");
+}
+
+#[test]
+fn a_compile_error_points_at_the_learners_file() {
+    let c = course();
+    let r = c.run(&["run", "compile_error"]);
+    r.expect_code(1)
+        .expect_stdout("✗ does not compile")
+        .expect_stdout("exercises/01_grading/02_compile_error/sum.go:6:12: undefined: y")
+        .expect_no_stdout("solutions/");
+}
+
+#[test]
+fn a_missing_function_is_named_without_revealing_the_hidden_test_location() {
+    let c = course();
+    c.run(&["run", "missing_func"])
+        .expect_code(1)
+        .expect_stdout("[hidden test] sum_test.go")
+        .expect_stdout("The hidden tests use `Sum`")
+        .expect_no_stdout("solutions/");
+}
+
+#[test]
+fn a_failing_test_shows_input_got_and_want() {
+    let c = course();
+    c.run(&["run", "test_fails"])
+        .expect_code(1)
+        .expect_stdout("✗ 1 test failed")
+        .expect_stdout("TestSum")
+        .expect_stdout("several: Sum([1 2 3]) = 3, want 6")
+        .expect_no_stdout("sum_test.go:");
+}
+
+#[test]
+fn an_endless_loop_times_out_and_leaves_no_process() {
+    let c = course();
+    let r = c.run(&["run", "endless_loop"]);
+    r.expect_code(1)
+        .expect_stdout("✗ timed out after 2s")
+        .expect_stdout("sum.go:6");
+    assert!(
+        leftovers(r.pid).is_empty(),
+        "left behind: {:?}",
+        leftovers(r.pid)
+    );
+}
+
+#[test]
+fn a_panic_is_a_crash_with_the_learners_line() {
+    let c = course();
+    c.run(&["run", "panics"])
+        .expect_code(1)
+        .expect_stdout("✗ crashed in TestSum")
+        .expect_stdout("panic: assignment to entry in nil map")
+        .expect_stdout("at exercises/01_grading/05_panics/sum.go:7");
+}
+
+#[test]
+fn os_exit_in_init_does_not_pass() {
+    let c = course();
+    c.run(&["run", "init_exit"])
+        .expect_code(1)
+        .expect_stdout("did not run")
+        .expect_stdout("os.Exit");
+}
+
+#[test]
+fn a_learner_test_main_that_exits_does_not_pass() {
+    let c = course();
+    c.run(&["run", "testmain_exit"])
+        .expect_code(1)
+        .expect_stdout("✗ 1 test failed");
+}
+
+#[test]
+fn a_learner_test_file_that_skips_does_not_pass() {
+    let c = course();
+    c.run(&["run", "skips"])
+        .expect_code(1)
+        .expect_stdout("TestSum");
+}
+
+#[test]
+fn a_data_race_fails_even_when_the_result_is_right() {
+    let c = course();
+    c.run(&["run", "race"])
+        .expect_code(1)
+        .expect_stdout("DATA RACE")
+        .expect_stdout("exercises/01_grading/10_race/counter.go:11");
+}
+
+#[test]
+fn a_program_with_the_right_output_passes() {
+    let c = course();
+    c.run(&["run", "hello_ok"])
+        .expect_code(0)
+        .expect_stdout("✓ passed");
+}
+
+#[test]
+fn wrong_output_shows_a_diff() {
+    let c = course();
+    c.run(&["run", "hello_wrong"])
+        .expect_code(1)
+        .expect_stdout("✗ wrong output")
+        .expect_stdout("- Hello, backend!")
+        .expect_stdout("+ Hello backend");
+}
+
+#[test]
+fn usage_errors_must_go_to_stderr_with_exit_code_2() {
+    let c = course();
+    c.run(&["run", "usage"])
+        .expect_code(1)
+        .expect_stdout("run: no arguments")
+        .expect_stdout("exit code 0, want 2")
+        .expect_stdout("error messages belong on stderr");
+}
+
+#[test]
+fn a_program_that_loops_forever_times_out_and_leaves_no_process() {
+    let c = course();
+    let r = c.run(&["run", "loops_forever"]);
+    r.expect_code(1).expect_stdout("✗ timed out after 1s");
+    assert!(
+        leftovers(r.pid).is_empty(),
+        "left behind: {:?}",
+        leftovers(r.pid)
+    );
+}
+
+#[test]
+fn a_program_that_panics_crashes() {
+    let c = course();
+    c.run(&["run", "program_panics"])
+        .expect_code(1)
+        .expect_stdout("✗ crashed")
+        .expect_stdout("exercises/02_programs/05_panics/main.go:5");
+}
+
+#[test]
+fn learner_tests_that_catch_every_bug_pass() {
+    let c = course();
+    c.run(&["run", "tests_ok"])
+        .expect_code(0)
+        .expect_stdout("caught all 3 bugs");
+}
+
+#[test]
+fn learner_tests_that_miss_a_bug_are_told_which() {
+    let c = course();
+    c.run(&["run", "tests_weak"])
+        .expect_code(1)
+        .expect_stdout("✗ your tests missed 2 bugs")
+        .expect_stdout("Max never looks at the last number")
+        .expect_stdout("Max starts from 0")
+        .expect_no_stdout("Max reports true for an empty slice");
+}
+
+#[test]
+fn learner_tests_that_fail_on_the_reference_are_wrong() {
+    let c = course();
+    c.run(&["run", "tests_wrong"])
+        .expect_code(1)
+        .expect_stdout("fail on a correct implementation");
+}
+
+#[test]
+fn learner_tests_exercise_without_tests_asks_for_one() {
+    let c = course();
+    c.run(&["run", "no_tests"])
+        .expect_code(1)
+        .expect_stdout("No test function found");
+}
+
+#[test]
+fn learner_tests_ignore_edits_to_the_implementation() {
+    // Breaking the shipped implementation does not make good tests fail:
+    // they are judged against the reference.
+    let c = course();
+    c.write(
+        "exercises/03_learner/01_tests_ok/max.go",
+        "package max\n\nfunc Max(xs []int) (int, bool) { return 42, true }\n",
+    );
+    c.run(&["run", "tests_ok"]).expect_code(0);
+}
+
+#[test]
+fn verify_reports_every_failure_and_exits_non_zero() {
+    let c = course();
+    let r = c.run(&["verify"]);
+    r.expect_code(1)
+        .expect_stdout("compile_error")
+        .expect_stdout("3/19 exercises pass");
+}
+
+#[test]
+fn verify_json_has_one_record_per_exercise() {
+    let c = course();
+    let r = c.run(&[
+        "verify",
+        "--format",
+        "json",
+        "passes",
+        "test_fails",
+        "hello_wrong",
+    ]);
+    r.expect_code(1);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(doc["format_version"], 1);
+    assert_eq!(doc["total"], 3);
+    assert_eq!(doc["passed"], 1);
+    let ex = doc["exercises"].as_array().unwrap();
+    assert_eq!(ex[0]["name"], "passes");
+    assert_eq!(ex[0]["status"], "passed");
+    assert_eq!(ex[1]["status"], "tests_failed");
+    assert!(
+        ex[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Sum([1 2 3]) = 3, want 6")
+    );
+    assert_eq!(ex[2]["status"], "wrong_output");
+    assert!(ex[2]["duration_secs"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn verify_junit_is_well_formed_with_failures() {
+    let c = course();
+    let out = c.file("report.xml");
+    let r = c.run(&[
+        "verify",
+        "--format",
+        "junit",
+        "-o",
+        out.to_str().unwrap(),
+        "passes",
+        "panics",
+    ]);
+    r.expect_code(1);
+    let xml = std::fs::read_to_string(out).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(
+        xml.contains("<testsuites name=\"backendlings\" tests=\"2\" failures=\"1\" errors=\"0\"")
+    );
+    assert!(xml.contains("<testsuite name=\"01_grading\" tests=\"2\" failures=\"1\""));
+    assert!(xml.contains("<testcase name=\"passes\" classname=\"01_grading\""));
+    assert!(xml.contains("<failure message=\"crashed in TestSum\" type=\"crashed\">"));
+    assert_eq!(xml.matches("<testcase").count(), 2);
+    assert_eq!(xml.matches("</testsuite>").count(), 1);
+}
+
+#[test]
+fn dev_check_reports_exercises_that_pass_as_shipped() {
+    // The fixture course keeps passing exercises on purpose: dev check must
+    // call each out, one line per problem.
+    let c = course();
+    let r = c.run(&[
+        "dev",
+        "check",
+        "passes",
+        "hello_ok",
+        "test_fails",
+        "tests_weak",
+    ]);
+    r.expect_code(1)
+        .expect_stdout("exercises/01_grading/01_passes: passes as shipped")
+        .expect_stdout("exercises/02_programs/01_hello_ok: passes as shipped")
+        .expect_no_stdout("exercises/01_grading/03_test_fails:")
+        .expect_no_stdout("exercises/03_learner/02_tests_weak:");
+}
+
+#[test]
+fn dev_check_reports_a_stub_that_fails_for_the_wrong_reason() {
+    let c = course();
+    let info = c.read("info.toml").replace(
+        "name = \"test_fails\"\ndir = \"01_grading/03_test_fails\"\nmode = \"test\"\nhints = [\"first\", \"second\"]\nbook = \"01_grading.md#top\"\nfails_with = [\"TestSum\"]",
+        "name = \"test_fails\"\ndir = \"01_grading/03_test_fails\"\nmode = \"test\"\nhints = [\"first\", \"second\"]\nbook = \"01_grading.md#top\"\nfails_with = [\"compile\"]",
+    );
+    c.write("info.toml", &info);
+    c.run(&["dev", "check", "test_fails"])
+        .expect_code(1)
+        .expect_stdout("exercises/01_grading/03_test_fails: fails as shipped with \"1 test failed\" (tests), not the intended compile");
+}
+
+#[test]
+fn dev_check_reports_a_broken_solution() {
+    let c = course();
+    c.write(
+        "solutions/01_grading/03_test_fails/sum.go",
+        "package sum\n\nfunc Sum(xs []int) int { return 1 }\n",
+    );
+    c.run(&["dev", "check", "test_fails"])
+        .expect_code(1)
+        .expect_stdout("solutions/01_grading/03_test_fails: the reference solution does not pass");
+}

@@ -1,0 +1,184 @@
+//! Progress, hints, reset, and bad input: each gives one clear sentence.
+
+use crate::harness::Course;
+
+fn course() -> Course {
+    Course::fixture("outcomes")
+}
+
+#[test]
+fn a_pass_is_recorded_and_listed() {
+    let c = course();
+    c.run(&["run", "passes"]).expect_code(0);
+    let r = c.run(&["list"]);
+    r.expect_code(0).expect_stdout("1/19 done");
+    let line = r.stdout.lines().find(|l| l.contains(" passes ")).unwrap();
+    assert!(line.contains("done"), "{line}");
+}
+
+#[test]
+fn a_corrupt_state_file_is_reported_and_kept_aside() {
+    let c = course();
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\": 1, \"done\": [\"passes\"",
+    );
+    let r = c.run(&["list"]);
+    r.expect_code(0)
+        .expect_stderr("progress file could not be read")
+        .expect_stderr(".backendlings-state.json.corrupt-");
+    let kept: Vec<_> = std::fs::read_dir(c.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".backendlings-state.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(kept[0].path()).unwrap(),
+        "{\"format_version\": 1, \"done\": [\"passes\""
+    );
+    assert!(!r.stderr.contains("panicked"));
+}
+
+#[test]
+fn a_malformed_info_toml_is_one_sentence_with_its_position() {
+    let c = course();
+    let info = c
+        .read("info.toml")
+        .replacen("mode = \"test\"", "mode = \"tset\"", 1);
+    c.write("info.toml", &info);
+    let r = c.run(&["list"]);
+    r.expect_code(3);
+    let err = r.stderr.trim();
+    assert!(err.starts_with("error: info.toml:"), "{err}");
+    assert!(err.contains("unknown variant `tset`"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn an_unknown_field_in_info_toml_is_rejected() {
+    let c = course();
+    let info = c.read("info.toml").replacen("fails_with", "fail_with", 1);
+    c.write("info.toml", &info);
+    c.run(&["list"])
+        .expect_code(3)
+        .expect_stderr("unknown field `fail_with`");
+}
+
+#[test]
+fn an_unlisted_exercise_directory_is_reported() {
+    let c = course();
+    c.write("exercises/01_grading/99_extra/x.go", "package x\n");
+    c.run(&["list"])
+        .expect_code(3)
+        .expect_stderr("exercises/01_grading/99_extra is not listed");
+}
+
+#[test]
+fn a_missing_go_is_one_sentence() {
+    let c = course();
+    let mut cmd = c.command(&["run", "passes"]);
+    cmd.env("PATH", "/nonexistent");
+    let r = crate::harness::run_command(cmd, std::time::Duration::from_secs(60));
+    r.expect_code(3)
+        .expect_stderr("`go` was not found on PATH: install Go 1.25 or newer");
+}
+
+#[test]
+fn a_too_old_go_is_one_sentence() {
+    let c = course();
+    let bin = c.file("fakebin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let go = bin.join("go");
+    std::fs::write(&go, "#!/bin/sh\necho go1.21.3\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&go, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = c.command(&["run", "passes"]);
+    cmd.env("PATH", format!("{}:/usr/bin:/bin", bin.display()));
+    let r = crate::harness::run_command(cmd, std::time::Duration::from_secs(60));
+    r.expect_code(3)
+        .expect_stderr("needs Go 1.25 or newer, but `go` on PATH is go1.21.3");
+}
+
+#[test]
+fn an_unknown_exercise_name_suggests_list() {
+    let c = course();
+    c.run(&["run", "nope"])
+        .expect_code(3)
+        .expect_stderr("there is no exercise named \"nope\"");
+}
+
+#[test]
+fn hints_advance_one_level_at_a_time() {
+    let c = course();
+    c.run(&["hint", "passes"])
+        .expect_code(0)
+        .expect_stdout("Hint 1 of 2")
+        .expect_no_stdout("Hint 2 of 2");
+    c.run(&["hint", "passes"])
+        .expect_code(0)
+        .expect_stdout("Hint 2 of 2")
+        .expect_stdout("last hint");
+}
+
+#[test]
+fn reset_restores_the_original_and_keeps_a_backup() {
+    let c = course();
+    c.run(&["list"]).expect_code(0);
+    let original = c.read("exercises/01_grading/03_test_fails/sum.go");
+    c.run(&["run", "test_fails"]); // takes the originals on first grading
+    c.write(
+        "exercises/01_grading/03_test_fails/sum.go",
+        "package sum\n// my work\n",
+    );
+    let r = c.run(&["reset", "test_fails"]);
+    r.expect_code(0)
+        .expect_stdout("Your version is kept in .backendlings/backups/01_grading/03_test_fails/");
+    assert_eq!(
+        c.read("exercises/01_grading/03_test_fails/sum.go"),
+        original
+    );
+    let backup = r.stdout.split("kept in ").nth(1).unwrap().trim();
+    assert_eq!(
+        c.read(&format!("{backup}/sum.go")),
+        "package sum\n// my work\n"
+    );
+}
+
+#[test]
+fn solution_stays_hidden_until_passed() {
+    let c = course();
+    c.run(&["solution", "test_fails"])
+        .expect_code(1)
+        .expect_stdout("has not passed yet")
+        .expect_stdout("Hint 1 of 2");
+    c.run(&["run", "passes"]).expect_code(0);
+    c.run(&["solution", "passes"])
+        .expect_code(0)
+        .expect_stdout("solutions/01_grading/01_passes/sum.go")
+        .expect_stdout("identical to yours");
+}
+
+#[test]
+fn progress_counts_by_module() {
+    let c = course();
+    c.run(&["run", "hello_ok"]).expect_code(0);
+    c.run(&["progress"])
+        .expect_code(0)
+        .expect_stdout("1/19 exercises done")
+        .expect_stdout("02_programs");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let c = course();
+    for shell in ["bash", "zsh", "fish"] {
+        c.run(&["completions", shell])
+            .expect_code(0)
+            .expect_stdout("backendlings");
+    }
+}

@@ -1,0 +1,14 @@
+// Exercise: variables and zero values.
+//
+// Complete Describe so that it returns the zero values of an int, a string
+// and a bool, in that order. Do not write the values by hand: declare the
+// variables with `var` and return them.
+package variables
+
+// Describe returns the zero values of int, string and bool.
+func Describe() (int, string, bool) {
+	var n int
+	var s string
+	var b bool
+	return n, s, b
+}
