@@ -197,3 +197,143 @@ mod tests {
         assert_eq!(includes(md)[0].target, "../listings/basics/consts.go:iota");
     }
 }
+
+/// Checks the book of a course against the course: a chapter for every
+/// module in `SUMMARY.md`, a section for every exercise, chapters that list
+/// exactly their exercises, and links and includes that resolve. Returns
+/// `(path, problem)` pairs; nothing when the course has no `book/src`.
+pub fn check_course(course: &crate::course::Course) -> Vec<(String, String)> {
+    let src = course.root.join("book/src");
+    let mut out = Vec::new();
+    if !src.is_dir() {
+        return out;
+    }
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap_or_default();
+    let summary = read(&src.join("SUMMARY.md"));
+    let modules: BTreeSet<&str> = course.exercises.iter().map(|e| e.module()).collect();
+    for m in &modules {
+        if !summary.contains(&format!("({m}.md)")) {
+            out.push((
+                "book/src/SUMMARY.md".into(),
+                format!("has no chapter for module {m}; add `- [{m}]({m}.md)`"),
+            ));
+        }
+    }
+    let mut chapters: Vec<std::path::PathBuf> = std::fs::read_dir(&src)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                .collect()
+        })
+        .unwrap_or_default();
+    chapters.sort();
+    for chapter in &chapters {
+        let name = chapter
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = read(chapter);
+        let rel = format!("book/src/{name}");
+        // The exercise list of a module chapter.
+        if name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            let listed = listed_exercises(&text);
+            let expected: BTreeSet<String> = course
+                .exercises
+                .iter()
+                .filter(|e| e.book.split('#').next() == Some(name.as_str()))
+                .map(|e| e.dir.clone())
+                .collect();
+            for dir in listed.difference(&expected) {
+                if course.exercises.iter().any(|e| &e.dir == dir) {
+                    out.push((rel.clone(), format!("lists exercises/{dir}, whose book section is in another chapter; list it there")));
+                } else {
+                    out.push((rel.clone(), format!("lists exercises/{dir}, which is not in the course; remove it from the list")));
+                }
+            }
+            for dir in expected.difference(&listed) {
+                out.push((rel.clone(), format!("does not list exercises/{dir} under \"## Exercises in this chapter\"; add it")));
+            }
+        }
+        let own = anchors(&text);
+        for link in links(&text) {
+            let t = &link.target;
+            if t.contains("://") || t.starts_with("mailto:") {
+                continue;
+            }
+            let (file, anchor) = t.split_once('#').unwrap_or((t.as_str(), ""));
+            let target_anchors = if file.is_empty() {
+                own.clone()
+            } else {
+                let target = src.join(file);
+                if !target.exists() {
+                    out.push((
+                        format!("{rel}:{}", link.line),
+                        format!("links to {file}, which does not exist"),
+                    ));
+                    continue;
+                }
+                if !file.ends_with(".md") {
+                    continue;
+                }
+                anchors(&read(&target))
+            };
+            if !anchor.is_empty() && !target_anchors.contains(anchor) {
+                out.push((
+                    format!("{rel}:{}", link.line),
+                    format!(
+                        "links to #{anchor}, which no heading in {} defines",
+                        if file.is_empty() { name.as_str() } else { file }
+                    ),
+                ));
+            }
+        }
+        for inc in includes(&text) {
+            let (file, anchor) = match inc.target.rsplit_once(':') {
+                Some((f, a)) if !a.chars().all(|c| c.is_ascii_digit() || c == ':') => {
+                    (f.to_string(), a.to_string())
+                }
+                Some((f, _)) => (f.split(':').next().unwrap_or(f).to_string(), String::new()),
+                None => (inc.target.clone(), String::new()),
+            };
+            match std::fs::read_to_string(src.join(&file)) {
+                Err(_) => out.push((
+                    format!("{rel}:{}", inc.line),
+                    format!("includes {file}, which does not exist"),
+                )),
+                Ok(body) if !anchor.is_empty() && !body.contains(&format!("ANCHOR: {anchor}")) => {
+                    out.push((format!("{rel}:{}", inc.line), format!("includes anchor {anchor} of {file}, which has no `ANCHOR: {anchor}` line")));
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// Exercise directories named in a chapter's "Exercises in this chapter"
+/// section.
+pub fn listed_exercises(chapter: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut inside = false;
+    for line in chapter.lines() {
+        if line.starts_with("## ") {
+            inside = line.starts_with("## Exercises in this chapter");
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        for part in line.split("exercises/").skip(1) {
+            let dir: String = part
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '/')
+                .collect();
+            let dir = dir.trim_end_matches('/');
+            if dir.split('/').count() == 2 {
+                out.insert(dir.to_string());
+            }
+        }
+    }
+    out
+}

@@ -46,6 +46,11 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     };
     let style = Style::stdout();
     let mut problems = structure(course)?;
+    problems.extend(
+        crate::book::check_course(course)
+            .into_iter()
+            .map(|(path, msg)| problem(path, msg)),
+    );
     problems.extend(gofmt(course)?);
     problems.extend(vet(course, &selected)?);
 
