@@ -285,6 +285,8 @@ pub(crate) enum Ended {
     Exited(ExitStatus),
     TimedOut,
     Cancelled,
+    /// Stopped by the runner once it had what it needed (a server).
+    Stopped,
 }
 
 /// What a finished child left behind.
@@ -478,10 +480,18 @@ impl Running {
         }
         loop {
             let now = Instant::now();
-            if now >= deadline {
-                return Waited::Deadline;
-            }
-            match self.wake_rx.recv_timeout(deadline - now) {
+            let message = if now >= deadline {
+                // Past the deadline, still take a message already there: a
+                // child that exited must be seen as exited.
+                match self.wake_rx.try_recv() {
+                    Ok(m) => Ok(m),
+                    Err(mpsc::TryRecvError::Empty) => return Waited::Deadline,
+                    Err(mpsc::TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
+                }
+            } else {
+                self.wake_rx.recv_timeout(deadline - now)
+            };
+            match message {
                 Ok(Wake::Exited(Ok(status))) => {
                     self.status = Some(status);
                     return Waited::Exited(status);

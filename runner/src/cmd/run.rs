@@ -23,10 +23,13 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
         style.paint(Paint::Path, &ex.exercise_rel())
     );
     let verdict = Grader::new(course).grade(ex, Target::Exercise)?;
-    print!(
-        "{}",
-        crate::term::wrap_text(&verdict.render(style, true), crate::term::width())
-    );
+    let text = verdict.render(style, true);
+    // Wrap for a terminal; a pipe or a file gets the lines as they are.
+    if crate::term::stdout_is_tty() {
+        print!("{}", crate::term::wrap_text(&text, crate::term::width()));
+    } else {
+        print!("{text}");
+    }
     super::record(course, ex, verdict.passed())?;
     if !verdict.passed() {
         if let Some(link) = super::book_links(course, ex).last() {

@@ -42,7 +42,7 @@ pub(crate) fn build(g: &Grader, ex: &Exercise, target: Target) -> Result<Result<
                 output: "Building took too long and was stopped.".into(),
             }));
         }
-        Ended::Exited(_) => {}
+        Ended::Exited(_) | Ended::Stopped => {}
     }
     if !out.success() {
         let rw = Rewriter::new(
@@ -100,7 +100,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
                     output: trim_trace(&stderr),
                 });
             }
-            Ended::Exited(_) => {}
+            Ended::Exited(_) | Ended::Stopped => {}
         }
         let code = out.code();
         let crashed = code == Some(2)
@@ -188,7 +188,7 @@ fn rw_text(rw: &Rewriter, text: &str) -> String {
 }
 
 /// A panic's stderr, trimmed to the message and the frames in the exercise.
-fn trim_trace(stderr: &str) -> String {
+pub(crate) fn trim_trace(stderr: &str) -> String {
     let lines: Vec<String> = stderr.lines().map(String::from).collect();
     let mut out = Vec::new();
     let mut in_dump = false;

@@ -5,5 +5,6 @@ mod book;
 mod harness;
 mod outcomes;
 mod real_course;
+mod servers;
 mod state;
 mod watch;
