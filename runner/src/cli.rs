@@ -94,6 +94,12 @@ pub(crate) struct VerifyArgs {
     /// Write the json or junit report to this file instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write a JSON report to this file (whatever --format is).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write a JUnit XML report to this file (whatever --format is).
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
     /// How many exercises to grade at once (default: the number of CPUs).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,

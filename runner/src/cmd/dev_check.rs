@@ -374,6 +374,25 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
                 format!("has {} hint(s) in info.toml; give at least two, from a nudge to nearly the answer", ex.hints.len()),
             ));
         }
+        for (i, h) in ex.hints.iter().enumerate() {
+            if h.contains("TODO") {
+                out.push(problem(
+                    &exdir,
+                    format!("hint {} in info.toml still says TODO; write it", i + 1),
+                ));
+            }
+        }
+        for b in &ex.bugs {
+            if b.description.contains("TODO") {
+                out.push(problem(
+                    &exdir,
+                    format!(
+                        "bug {} in info.toml has a TODO description; say in words what is wrong",
+                        b.name
+                    ),
+                ));
+            }
+        }
         if ex.fails_with.is_none() {
             out.push(problem(
                 &exdir,

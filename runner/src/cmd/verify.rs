@@ -137,6 +137,25 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{report}"),
     }
+    for (path, report) in [
+        (
+            &args.json,
+            args.json
+                .as_ref()
+                .map(|_| json(course, &selected, &outcomes, total_time)),
+        ),
+        (
+            &args.junit,
+            args.junit
+                .as_ref()
+                .map(|_| junit(&selected, &outcomes, total_time)),
+        ),
+    ] {
+        if let (Some(path), Some(report)) = (path, report) {
+            std::fs::write(path, report)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
     if args.format != Format::Text && args.output.is_some() {
         eprint!("{}", summary_line(&outcomes, total_time));
     }

@@ -3,6 +3,7 @@
 
 mod book;
 mod harness;
+mod instructors;
 mod outcomes;
 mod real_course;
 mod servers;
