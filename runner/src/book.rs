@@ -158,10 +158,13 @@ pub fn includes(markdown: &str) -> Vec<Link> {
         while let Some(pos) = rest.find("{{#include ") {
             let after = &rest[pos + "{{#include ".len()..];
             let end = after.find("}}").unwrap_or(after.len());
-            out.push(Link {
-                line: i + 1,
-                target: after[..end].trim().to_string(),
-            });
+            // `\{{#include …}}` is mdBook's escape: shown, not included.
+            if !rest[..pos].ends_with('\\') {
+                out.push(Link {
+                    line: i + 1,
+                    target: after[..end].trim().to_string(),
+                });
+            }
             rest = &after[end..];
         }
     }
@@ -193,8 +196,11 @@ mod tests {
 
     #[test]
     fn finds_includes() {
-        let md = "```go\n{{#include ../listings/basics/consts.go:iota}}\n```";
-        assert_eq!(includes(md)[0].target, "../listings/basics/consts.go:iota");
+        let md =
+            "```go\n{{#include ../listings/basics/consts.go:iota}}\n```\n`\\{{#include shown.go}}`";
+        let found = includes(md);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].target, "../listings/basics/consts.go:iota");
     }
 }
 
@@ -218,6 +224,15 @@ pub fn check_course(course: &crate::course::Course) -> Vec<(String, String)> {
                 format!("has no chapter for module {m}; add `- [{m}]({m}.md)`"),
             ));
         }
+    }
+    let listings = course.root.join("book/listings");
+    for path in walk_go(&listings) {
+        let rel = path
+            .strip_prefix(&course.root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        out.extend(silent_examples(&rel, &read(&path)));
     }
     let mut chapters: Vec<std::path::PathBuf> = std::fs::read_dir(&src)
         .map(|rd| {
@@ -311,6 +326,47 @@ pub fn check_course(course: &crate::course::Course) -> Vec<(String, String)> {
     out
 }
 
+/// Examples in Go listings that `go test` would compile but never run: one
+/// without an `// Output:` comment, or one whose `// Output:` line follows
+/// another comment line (an `// ANCHOR_END:` marker, say), which makes them
+/// one comment that Go does not read as the expected output.
+pub fn silent_examples(file: &str, source: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = source.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("func Example") else {
+            continue;
+        };
+        if !rest.contains("()") {
+            continue;
+        }
+        let name: String = format!("Example{}", rest.split('(').next().unwrap_or(""));
+        let body: Vec<(usize, &str)> = lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take_while(|(_, l)| !l.starts_with("func "))
+            .map(|(j, l)| (j, *l))
+            .collect();
+        let output = body.iter().find(|(_, l)| {
+            let t = l.trim_start();
+            t.starts_with("// Output:") || t.starts_with("// Unordered output:")
+        });
+        match output {
+            None => out.push((
+                format!("{file}:{}", i + 1),
+                format!("{name} has no // Output: comment, so go test compiles it but never runs it"),
+            )),
+            Some((j, _)) if lines[j - 1].trim_start().starts_with("//") => out.push((
+                format!("{file}:{}", j + 1),
+                format!("the comment line above // Output: joins it, so go test never runs {name}: leave a blank line between them"),
+            )),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// Exercise directories named in a chapter's "Exercises in this chapter"
 /// section.
 pub fn listed_exercises(chapter: &str) -> BTreeSet<String> {
@@ -336,4 +392,34 @@ pub fn listed_exercises(chapter: &str) -> BTreeSet<String> {
         }
     }
     out
+}
+
+fn walk_go(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk_go(&p));
+            } else if p.extension().is_some_and(|x| x == "go") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::silent_examples;
+
+    #[test]
+    fn examples_that_never_run_are_found() {
+        let src = "package x\n\nfunc ExampleA() {\n\tfmt.Println(1)\n\t// ANCHOR_END: a\n\t// Output: 1\n}\n\nfunc ExampleB() {\n\tfmt.Println(1)\n}\n\nfunc ExampleC() {\n\tfmt.Println(1)\n\n\t// Output: 1\n}\n";
+        let found = silent_examples("x_test.go", src);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1.contains("never runs ExampleA"));
+        assert!(found[1].1.contains("ExampleB has no // Output:"));
+    }
 }

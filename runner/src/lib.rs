@@ -3,6 +3,24 @@
 //! `main.rs` only calls [`run`]; everything else lives in this library so that
 //! tests can reach it.
 
+/// `print!` that ends the program quietly when stdout is closed early, as
+/// by `backendlings list | head`.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::term::write_out(&format!($($arg)*))
+    };
+}
+
+/// `println!` that ends the program quietly when stdout is closed early.
+macro_rules! outln {
+    () => {
+        $crate::term::write_out("\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::term::write_out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 pub mod book;
 pub(crate) mod cli;
 pub(crate) mod cmd;

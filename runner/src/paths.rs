@@ -101,7 +101,11 @@ impl Rewriter {
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
         while i < lines.len() {
-            let l = &lines[i];
+            // Output printed without a newline can run into the panic line.
+            let l = match lines[i].find("panic: test timed out after") {
+                Some(p) if p > 0 => &lines[i][p..],
+                _ => lines[i].as_str(),
+            };
             if let Some(rest) = l
                 .strip_prefix("panic: ")
                 .or_else(|| l.strip_prefix("fatal error: "))
@@ -167,11 +171,14 @@ impl Rewriter {
                 if let Some(g) = cur.take() {
                     goroutines.push(g);
                 }
+                // "[running, synctest bubble 3]" → "running"
                 let state = l
                     .split('[')
                     .nth(1)
                     .and_then(|s| s.split(']').next())
+                    .and_then(|s| s.split(',').next())
                     .unwrap_or("")
+                    .trim()
                     .to_string();
                 cur = Some((state, Vec::new(), false));
                 i += 1;
@@ -183,10 +190,12 @@ impl Rewriter {
             }
             let is_frame_fn = !l.starts_with('\t') && !l.starts_with(' ');
             if is_frame_fn {
-                // Stop at the first line that is not part of a dump.
+                // A line that is not part of the dump (output that raced
+                // with the panic, a cut in a huge dump) is skipped.
                 let next_is_pos = lines.get(i + 1).is_some_and(|n| n.starts_with('\t'));
                 if !next_is_pos {
-                    break;
+                    i += 1;
+                    continue;
                 }
                 let pos = lines[i + 1].trim();
                 let pos = pos.split(" +0x").next().unwrap_or(pos);
@@ -205,11 +214,19 @@ impl Rewriter {
         if let Some(g) = cur.take() {
             goroutines.push(g);
         }
+        // Identical goroutines (a storm of them) are shown once, counted.
+        let mut grouped: Vec<((String, Vec<String>, bool), usize)> = Vec::new();
+        for g in goroutines {
+            match grouped.iter_mut().find(|(x, _)| x.0 == g.0 && x.1 == g.1) {
+                Some((_, n)) => *n += 1,
+                None => grouped.push((g, 1)),
+            }
+        }
         let mut out = Vec::new();
-        let any_learner = goroutines.iter().any(|g| g.2);
+        let any_learner = grouped.iter().any(|(g, _)| g.2);
         let busy = |s: &str| s == "running" || s == "runnable" || s.is_empty();
-        let any_busy = goroutines.iter().any(|g| !g.1.is_empty() && busy(&g.0));
-        for (state, frames, learner) in goroutines {
+        let any_busy = grouped.iter().any(|(g, _)| !g.1.is_empty() && busy(&g.0));
+        for ((state, frames, learner), count) in grouped {
             if frames.is_empty() || (any_learner && !learner) {
                 continue;
             }
@@ -221,7 +238,11 @@ impl Rewriter {
             // The first goroutine of a panic is the one that panicked; its
             // frames need no heading. Others say what they were doing.
             if !(panicking && (state == "running" || state.is_empty())) {
-                out.push(format!("a goroutine {}:", describe_state(&state)));
+                if count > 1 {
+                    out.push(format!("{count} goroutines {}:", describe_state(&state)));
+                } else {
+                    out.push(format!("a goroutine {}:", describe_state(&state)));
+                }
             }
             panicking = false;
             out.extend(frames);

@@ -40,6 +40,16 @@ pub(crate) struct Cmd {
     cap: usize,
     cancel: Option<CancelToken>,
     rearm: Option<(Vec<u8>, Duration)>,
+    keep: Option<fn(&[u8]) -> Keep>,
+}
+
+/// What to do with a line past the capture cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    Drop,
+    Line,
+    /// This line and every one after it (a panic and its goroutine dump).
+    FromHere,
 }
 
 impl Cmd {
@@ -54,6 +64,7 @@ impl Cmd {
             cap: DEFAULT_CAP,
             cancel: None,
             rearm: None,
+            keep: None,
         }
     }
 
@@ -110,6 +121,13 @@ impl Cmd {
     /// the exercise's own.
     pub(crate) fn rearm_on(mut self, marker: &str, after: Duration) -> Cmd {
         self.rearm = Some((marker.as_bytes().to_vec(), after));
+        self
+    }
+
+    /// Lines of stdout past the cap that `keep` accepts are kept (in
+    /// order, up to another cap) instead of dropped.
+    pub(crate) fn keep_lines(mut self, keep: fn(&[u8]) -> Keep) -> Cmd {
+        self.keep = Some(keep);
         self
     }
 
@@ -201,7 +219,9 @@ impl Cmd {
         };
         let pid = child.id() as i32;
 
-        let stdout = Arc::new(Mutex::new(Capture::new(self.cap)));
+        let mut out_capture = Capture::new(self.cap);
+        out_capture.keep = self.keep;
+        let stdout = Arc::new(Mutex::new(out_capture));
         let stderr = Arc::new(Mutex::new(Capture::new(self.cap)));
         let (wake_tx, wake_rx) = mpsc::channel();
         let (done_tx, done_rx) = mpsc::channel();
@@ -321,10 +341,13 @@ impl Output {
     }
 }
 
-/// Captured bytes of one stream: the head up to the cap, then the tail.
+/// Captured bytes of one stream: the head up to the cap, lines kept from
+/// the middle, then the tail.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Captured {
     pub head: Vec<u8>,
+    /// Whole lines from past the head that the keep filter accepted.
+    pub kept: Vec<u8>,
     pub tail: Vec<u8>,
     /// Bytes dropped between head and tail.
     pub dropped: u64,
@@ -341,10 +364,16 @@ impl Captured {
         s
     }
 
-    /// Head and tail as separate pieces (for line-oriented parsing that must
-    /// not join a cut line).
-    pub(crate) fn pieces(&self) -> [&[u8]; 2] {
-        [&self.head, &self.tail]
+    /// Whether anything was kept from the middle.
+    #[cfg(test)]
+    pub(crate) fn kept_len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// Head, kept lines and tail as separate pieces (for line-oriented
+    /// parsing that must not join a cut line).
+    pub(crate) fn pieces(&self) -> [&[u8]; 3] {
+        [&self.head, &self.kept, &self.tail]
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -352,10 +381,19 @@ impl Captured {
     }
 }
 
+/// Most bytes of kept lines.
+const KEPT_CAP: usize = 4 << 20;
+
 #[derive(Debug)]
 struct Capture {
     cap: usize,
     head: Vec<u8>,
+    keep: Option<fn(&[u8]) -> Keep>,
+    /// Set once the filter said to keep everything from a line on.
+    keep_all: bool,
+    /// The line being read past the head, for the keep filter.
+    partial: Vec<u8>,
+    kept: Vec<u8>,
     tail: VecDeque<u8>,
     dropped: u64,
 }
@@ -365,8 +403,39 @@ impl Capture {
         Capture {
             cap,
             head: Vec::new(),
+            keep: None,
+            keep_all: false,
+            partial: Vec::new(),
+            kept: Vec::new(),
             tail: VecDeque::new(),
             dropped: 0,
+        }
+    }
+
+    /// Runs the keep filter over bytes past the head, line by line.
+    fn filter(&mut self, bytes: &[u8]) {
+        let Some(keep) = self.keep else { return };
+        let mut rest = bytes;
+        while let Some(nl) = rest.iter().position(|b| *b == b'\n') {
+            let part = &rest[..nl];
+            if self.partial.len() < KEPT_CAP {
+                let n = part.len().min(KEPT_CAP - self.partial.len());
+                self.partial.extend_from_slice(&part[..n]);
+            }
+            if !self.keep_all && keep(&self.partial) == Keep::FromHere {
+                self.keep_all = true;
+            }
+            let wanted = self.keep_all || keep(&self.partial) == Keep::Line;
+            if wanted && self.kept.len() + self.partial.len() < KEPT_CAP {
+                self.kept.extend_from_slice(&self.partial);
+                self.kept.push(b'\n');
+            }
+            self.partial.clear();
+            rest = &rest[nl + 1..];
+        }
+        if self.partial.len() < KEPT_CAP {
+            let n = rest.len().min(KEPT_CAP - self.partial.len());
+            self.partial.extend_from_slice(&rest[..n]);
         }
     }
 
@@ -376,10 +445,16 @@ impl Capture {
             let n = room.min(bytes.len());
             self.head.extend_from_slice(&bytes[..n]);
             bytes = &bytes[n..];
+            if self.head.len() == self.cap && !self.head.ends_with(b"\n") {
+                // The head ends mid-line: the rest of that line is not a
+                // line of its own, so it is not offered to the filter.
+                self.partial.extend_from_slice(b"(cut) ");
+            }
         }
         if bytes.is_empty() {
             return;
         }
+        self.filter(bytes);
         if bytes.len() >= TAIL_CAP {
             self.dropped += (self.tail.len() + bytes.len() - TAIL_CAP) as u64;
             self.tail.clear();
@@ -395,6 +470,7 @@ impl Capture {
     fn snapshot(&self) -> Captured {
         Captured {
             head: self.head.clone(),
+            kept: self.kept.clone(),
             tail: self.tail.iter().copied().collect(),
             dropped: self.dropped,
         }
@@ -745,6 +821,28 @@ mod tests {
             s.dropped as usize + s.head.len() + s.tail.len(),
             13 + 1_000_000 + 3
         );
+    }
+
+    #[test]
+    fn important_lines_past_the_cap_are_kept() {
+        let mut c = Capture::new(10);
+        c.keep = Some(|l: &[u8]| {
+            if l.starts_with(b"KEEP") {
+                Keep::Line
+            } else {
+                Keep::Drop
+            }
+        });
+        c.push(b"0123456789");
+        c.push(b"noise\nKEEP one\n");
+        for _ in 0..10_000 {
+            c.push(b"noise noise noise\n");
+        }
+        c.push(b"KE");
+        c.push(b"EP two\nnoise\n");
+        let s = c.snapshot();
+        assert_eq!(s.kept, b"KEEP one\nKEEP two\n");
+        assert!(s.kept_len() > 0);
     }
 
     #[test]

@@ -97,6 +97,20 @@ pub(crate) fn paint_stderr(paint: Paint, text: &str) -> String {
     .paint(paint, text)
 }
 
+/// Writes to stdout. When the reader has gone (`| head`), stops the
+/// children and exits with 141, as a program killed by SIGPIPE would,
+/// instead of panicking.
+pub(crate) fn write_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            crate::process::kill_all_live();
+            std::process::exit(141);
+        }
+    }
+}
+
 /// Terminal width, or 80 when it cannot be known (a pipe, a test).
 pub(crate) fn width() -> usize {
     crossterm::terminal::size()

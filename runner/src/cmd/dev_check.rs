@@ -85,15 +85,15 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     problems.dedup();
 
     for p in &problems {
-        println!("{}: {}", style.paint(Paint::Path, &p.path), p.message);
+        outln!("{}: {}", style.paint(Paint::Path, &p.path), p.message);
         if args.verbose && !p.detail.trim().is_empty() {
             for l in p.detail.trim_end().lines() {
-                println!("    {l}");
+                outln!("    {l}");
             }
         }
     }
     if problems.is_empty() {
-        println!(
+        outln!(
             "{}",
             style.paint(
                 Paint::Pass,
@@ -105,7 +105,7 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
         );
         Ok(crate::exit::SUCCESS)
     } else {
-        println!(
+        outln!(
             "\n{} {} (of {} exercises checked){}",
             style.paint(Paint::Fail, "✗"),
             if problems.len() == 1 {

@@ -111,18 +111,18 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     )?;
     add_book_section(root, &module, &dir, &title, &anchor)?;
 
-    println!("Created exercise {name} in exercises/{dir} and solutions/{dir}.");
-    println!("Now fill in:");
+    outln!("Created exercise {name} in exercises/{dir} and solutions/{dir}.");
+    outln!("Now fill in:");
     for (rel, _, side) in &files {
         let base = if *side == Side::Exercise {
             "exercises"
         } else {
             "solutions"
         };
-        println!("  {base}/{dir}/{rel}");
+        outln!("  {base}/{dir}/{rel}");
     }
-    println!("  info.toml (hints, fails_with), book/src/{module}.md#{anchor}");
-    println!("Then run `backendlings dev check {name}` until it reports nothing.");
+    outln!("  info.toml (hints, fails_with), book/src/{module}.md#{anchor}");
+    outln!("Then run `backendlings dev check {name}` until it reports nothing.");
     Ok(crate::exit::SUCCESS)
 }
 
@@ -444,7 +444,7 @@ fn renumber(course: &Course, module: &str, from: u32) -> Result<()> {
         }
         crate::state::write_atomic(&file, text.as_bytes())?;
     }
-    println!(
+    outln!(
         "Renumbered {} exercise(s) after it in {module}.",
         moving.len()
     );

@@ -11,7 +11,7 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
     let ex = super::pick(course, &progress.state, name)?;
     let (state, level) = crate::state::update(&course.root, |s| next_level(s, ex))?;
     let _ = state;
-    print!("{}", render(ex, level, Style::stdout()));
+    out!("{}", render(ex, level, Style::stdout()));
     Ok(crate::exit::SUCCESS)
 }
 

@@ -11,7 +11,7 @@ pub(crate) fn run(course: &Course) -> Result<i32> {
     if let Some(msg) = &progress.corrupt {
         super::warn(&format!("{msg} Run `backendlings verify` to rebuild it."));
     }
-    print!("{}", render(course, &progress.state, Style::stdout()));
+    out!("{}", render(course, &progress.state, Style::stdout()));
     Ok(crate::exit::SUCCESS)
 }
 

@@ -47,14 +47,14 @@ pub(crate) fn run(course: &Course, name: &str) -> Result<i32> {
         std::fs::rename(&fresh, &dir)
             .with_context(|| format!("cannot restore {}", dir.display()))?;
         let _ = std::fs::remove_dir_all(&old);
-        println!(
+        outln!(
             "Reset {}. Your version is kept in {}",
             ex.exercise_rel(),
             super::display_rel(&course.root, &backup)
         );
     } else {
         super::copy_tree(&original, &dir)?;
-        println!("Restored {}.", ex.exercise_rel());
+        outln!("Restored {}.", ex.exercise_rel());
     }
     crate::state::update(&course.root, |s| {
         s.done.remove(&ex.name);

@@ -17,7 +17,7 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
     crate::gomod::check_toolchain(&course.go_version)?;
     super::ensure_originals(course)?;
     let style = Style::stdout();
-    println!(
+    outln!(
         "{} {}",
         style.paint(Paint::Bold, &format!("{}.", ex.index + 1)),
         style.paint(Paint::Path, &ex.exercise_rel())
@@ -26,16 +26,16 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
     let text = verdict.render(style, true);
     // Wrap for a terminal; a pipe or a file gets the lines as they are.
     if crate::term::stdout_is_tty() {
-        print!("{}", crate::term::wrap_text(&text, crate::term::width()));
+        out!("{}", crate::term::wrap_text(&text, crate::term::width()));
     } else {
-        print!("{text}");
+        out!("{text}");
     }
     super::record(course, ex, verdict.passed())?;
     if !verdict.passed() {
         if let Some(link) = super::book_links(course, ex).last() {
-            println!("\n{} {link}", style.paint(Paint::Dim, "Book:"));
+            outln!("\n{} {link}", style.paint(Paint::Dim, "Book:"));
         }
-        println!(
+        outln!(
             "{}",
             style.paint(
                 Paint::Dim,

@@ -15,15 +15,15 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
     let ex = super::pick(course, &progress.state, name)?;
     let style = Style::stdout();
     if !progress.state.done.contains(&ex.name) {
-        println!(
+        outln!(
             "{} has not passed yet, so its solution stays hidden. Here is a hint instead:\n",
             ex.name
         );
         let (_, level) = crate::state::update(&course.root, |s| super::hint::next_level(s, ex))?;
-        print!("{}", super::hint::render(ex, level, style));
+        out!("{}", super::hint::render(ex, level, style));
         return Ok(crate::exit::EXERCISE_FAILED);
     }
-    print!("{}", render(course, ex, style)?);
+    out!("{}", render(course, ex, style)?);
     Ok(crate::exit::SUCCESS)
 }
 

@@ -135,7 +135,7 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
     match &args.output {
         Some(path) => std::fs::write(path, &report)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{report}"),
+        None => out!("{report}"),
     }
     for (path, report) in [
         (

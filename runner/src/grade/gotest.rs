@@ -10,13 +10,13 @@ use super::{BUILD_TIMEOUT, Grader, Target, go_files, test_funcs_in, write_overla
 use crate::course::Exercise;
 use crate::events::{PackageReport, Report, TestState};
 use crate::paths::Rewriter;
-use crate::process::{Ended, Output};
+use crate::process::{Ended, Keep, Output};
 use crate::verdict::{Failure, Verdict};
 
 /// Extra time given to the test binary past `-timeout`, so that Go's own
 /// timeout report (which names the stuck test) arrives before the runner's
 /// backstop kills everything.
-const GRACE: Duration = Duration::from_secs(2);
+const GRACE: Duration = Duration::from_secs(1);
 
 /// The marker of the test binary starting in `go test -json` output.
 pub(crate) const START_MARKER: &str = "\"Action\":\"start\"";
@@ -103,11 +103,43 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         .timeout(BUILD_TIMEOUT)
         .rearm_on(START_MARKER, ex.timeout + GRACE)
         .cap(8 << 20)
+        .keep_lines(keep_event)
         .run()?;
     if out.ended == Ended::Cancelled {
         return Err(crate::process::Cancelled.into());
     }
     Ok(verdict(&plan, ex.timeout, &out))
+}
+
+/// Which lines of a `go test -json` stream past the capture cap are kept:
+/// every event other than plain output (a test's pass must never be lost
+/// to a flood of output), and output lines that say what went wrong.
+pub(crate) fn keep_event(line: &[u8]) -> Keep {
+    fn find(hay: &[u8], pat: &[u8]) -> Option<usize> {
+        hay.windows(pat.len()).position(|w| w == pat)
+    }
+    if find(line, b"\"Action\":\"output\"").is_none() {
+        return Keep::Line;
+    }
+    // Only the printed text decides; the package path is in every line.
+    let Some(at) = find(line, b"\"Output\":\"") else {
+        return Keep::Drop;
+    };
+    let text = &line[at..];
+    if find(text, b"panic: ").is_some() || find(text, b"fatal error: ").is_some() {
+        // A panic: its goroutine dump follows, and all of it matters.
+        return Keep::FromHere;
+    }
+    let wanted = [
+        &b"DATA RACE"[..],
+        b"race detected",
+        b"--- FAIL",
+        b"_test.go:",
+        b".go:",
+    ]
+    .iter()
+    .any(|p| find(text, p).is_some());
+    if wanted { Keep::Line } else { Keep::Drop }
 }
 
 /// Reads the events of one `go test -json` run into a verdict.
@@ -193,9 +225,14 @@ pub(crate) fn verdict_from(
         v.extend(pkg.output.iter().cloned());
         v
     };
-    let timed_out_in_go = all_output()
-        .iter()
-        .any(|l| l.contains("panic: test timed out after"));
+    // Go's timeout panic, or (when output raced with it and cut the panic
+    // line in pieces) a test still running when the package ran out of time.
+    let ran_out = pkg.elapsed.is_some_and(|e| e >= limit.as_secs_f64() - 0.05)
+        && pkg.tests.iter().any(|t| t.state == TestState::Running);
+    let timed_out_in_go = ran_out
+        || all_output()
+            .iter()
+            .any(|l| l.contains("panic: test timed out after"));
 
     // 2. A test started and never finished: Go's timeout, or a crash that
     //    took the whole test binary down.
@@ -205,7 +242,15 @@ pub(crate) fn verdict_from(
         .filter(|t| t.state == TestState::Running && !t.name.contains('/'))
         .collect();
     if timed_out_in_go {
+        // What the code printed before is rarely the point: show where the
+        // goroutines were when time ran out.
         let mut out = pkg.stream.clone();
+        if let Some(pos) = out
+            .iter()
+            .position(|l| l.contains("panic: test timed out after"))
+        {
+            out.drain(..pos);
+        }
         out.retain(|l| !is_summary_line(l));
         return Verdict::TimedOut {
             limit,
@@ -254,10 +299,9 @@ pub(crate) fn verdict_from(
                 continue;
             }
             out.extend(rec.output.iter().cloned());
-            if rec.output.iter().any(|l| l.contains("WARNING: DATA RACE")) {
-                continue;
-            }
-            let text = dedent(&rw.test_output(&rec.output));
+            // The test's own messages stay, whatever race reports they sit among.
+            let own = without_race_reports(&rec.output);
+            let text = dedent(&rw.test_output(&own));
             if text.trim().is_empty() {
                 continue;
             }
@@ -277,7 +321,12 @@ pub(crate) fn verdict_from(
         });
         race |= is_race;
         let message = if is_race {
-            race_message(rw, &out)
+            let mut m = race_message(rw, &out);
+            if !message_parts.is_empty() {
+                m.push_str("\n");
+                m.push_str(&message_parts.join("\n"));
+            }
+            m
         } else {
             message_parts.join("\n")
         };
@@ -410,6 +459,24 @@ fn strip_summary(lines: &[String]) -> Vec<String> {
 
 /// A race report, trimmed to what a learner can act on: the first report's
 /// two accesses, at lines of their code.
+/// A test's output with the race detector's reports taken out.
+fn without_race_reports(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_report = false;
+    for l in lines {
+        let t = l.trim();
+        if t.starts_with("==================") {
+            in_report = !in_report;
+            continue;
+        }
+        if in_report || t.contains("race detected during execution of test") {
+            continue;
+        }
+        out.push(l.clone());
+    }
+    out
+}
+
 fn race_message(rw: &Rewriter, out: &[String]) -> String {
     let reports = out
         .iter()
@@ -474,6 +541,9 @@ fn race_message(rw: &Rewriter, out: &[String]) -> String {
     if reports > 1 {
         msg.push(format!("  ({} more race reports like it)", reports - 1));
     }
-    msg.push("Protect the variable with a sync.Mutex, use sync/atomic, or pass the value over a channel.".into());
+    msg.push(
+        "Give each goroutine its own copy of the variable, or protect it with a sync.Mutex, use sync/atomic, or pass values over a channel."
+            .into(),
+    );
     msg.join("\n")
 }

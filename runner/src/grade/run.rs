@@ -103,11 +103,16 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             Ended::Exited(_) | Ended::Stopped => {}
         }
         let code = out.code();
+        // A panic exits with code 2 too, but it is a crash whatever exit
+        // code the case expects: the runtime's goroutine dump gives it away.
         let crashed = code == Some(2)
             && stderr
                 .lines()
-                .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "));
-        if crashed && case.exit_code != 2 {
+                .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
+            && stderr
+                .lines()
+                .any(|l| l.starts_with("goroutine ") && l.ends_with(':'));
+        if crashed {
             return Ok(Verdict::Crashed {
                 test: Some(label),
                 output: trim_trace(&stderr),

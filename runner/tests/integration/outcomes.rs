@@ -49,9 +49,11 @@ fn a_failing_test_shows_input_got_and_want() {
 fn an_endless_loop_times_out_and_leaves_no_process() {
     let c = course();
     let r = c.run(&["run", "endless_loop"]);
+    // Where the loop is caught depends on where the runtime stopped it: in
+    // Sum, or in the test that called it (with Sum inlined).
     r.expect_code(1)
         .expect_stdout("✗ timed out after 2s")
-        .expect_stdout("sum.go:6");
+        .expect_stdout("a goroutine still running");
     assert!(
         leftovers(r.pid).is_empty(),
         "left behind: {:?}",
