@@ -1,0 +1,7 @@
+package main
+
+// Example runs the program's main and checks what it prints.
+func Example() {
+	main()
+	// Output: Hello, Gopher!
+}

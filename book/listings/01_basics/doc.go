@@ -1,0 +1,3 @@
+// Package basics holds the code shown in the book's chapter 01: each
+// Example's output is checked by go test, so the book cannot drift from Go.
+package basics

@@ -1,0 +1,23 @@
+// Wrong: label := inside the if declares a second, inner label that
+// disappears at the closing brace; _ = label only silences the compiler.
+// The outer label stays "".
+package banner
+
+import "fmt"
+
+// Line returns the line a server logs at start-up, for example
+// "api listening on :8080 (workers: 4)".
+// An empty name (the zero value of a string) is shown as "server", and
+// 0 workers (the zero value of an int) as "auto".
+func Line(name string, port, workers int) string {
+	label := name
+	if name == "" {
+		label := "server"
+		_ = label
+	}
+	count := "auto"
+	if workers != 0 {
+		count = fmt.Sprint(workers)
+	}
+	return fmt.Sprintf("%s listening on :%d (workers: %s)", label, port, count)
+}
