@@ -1,0 +1,4 @@
+// Package collections holds the code shown in the chapter "Collections" of
+// the book. Every example is an Example function whose output go test
+// checks.
+package collections

@@ -1,0 +1,89 @@
+package ids
+
+import (
+	"fmt"
+	"testing"
+)
+
+// takeIDs calls next n times and returns what it handed out.
+func takeIDs(next func() string, n int) []string {
+	var out []string
+	for range n {
+		out = append(out, next())
+	}
+	return out
+}
+
+func equalIDs(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestNext(t *testing.T) {
+	for _, prefix := range []string{"req", "user", ""} {
+		t.Run(fmt.Sprintf("prefix %q", prefix), func(t *testing.T) {
+			next, _ := NewSequence(prefix)
+			got := takeIDs(next, 3)
+			want := []string{prefix + "-1", prefix + "-2", prefix + "-3"}
+			if !equalIDs(got, want) {
+				t.Errorf("three calls of next from NewSequence(%q) = %q, want %q", prefix, got, want)
+			}
+		})
+	}
+}
+
+func TestReset(t *testing.T) {
+	next, reset := NewSequence("job")
+	takeIDs(next, 5)
+	reset()
+	got := takeIDs(next, 2)
+	want := []string{"job-1", "job-2"}
+	if !equalIDs(got, want) {
+		t.Errorf("after 5 calls of next and a reset, next, next = %q, want %q (reset must change the counter next uses)", got, want)
+	}
+
+	t.Run("reset before any next", func(t *testing.T) {
+		next, reset := NewSequence("x")
+		reset()
+		if got := next(); got != "x-1" {
+			t.Errorf("reset then next = %q, want %q", got, "x-1")
+		}
+	})
+}
+
+func TestSequencesAreIndependent(t *testing.T) {
+	t.Run("different prefixes", func(t *testing.T) {
+		nextA, _ := NewSequence("a")
+		nextB, _ := NewSequence("b")
+		takeIDs(nextA, 3)
+		if got := nextB(); got != "b-1" {
+			t.Errorf(`first call of a new sequence "b", after 3 calls of sequence "a" = %q, want "b-1" (each sequence needs its own counter)`, got)
+		}
+		if got := nextA(); got != "a-4" {
+			t.Errorf(`fourth call of sequence "a" after one call of "b" = %q, want "a-4"`, got)
+		}
+	})
+	t.Run("same prefix", func(t *testing.T) {
+		next1, reset1 := NewSequence("id")
+		next2, _ := NewSequence("id")
+		takeIDs(next1, 2)
+		if got := next2(); got != "id-1" {
+			t.Errorf(`second sequence "id", first call = %q, want "id-1"`, got)
+		}
+		takeIDs(next2, 2)
+		reset1()
+		if got := next2(); got != "id-4" {
+			t.Errorf(`reset of the first sequence changed the second one: its next = %q, want "id-4"`, got)
+		}
+		if got := next1(); got != "id-1" {
+			t.Errorf(`first sequence after its reset = %q, want "id-1"`, got)
+		}
+	})
+}

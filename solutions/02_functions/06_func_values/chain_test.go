@@ -1,0 +1,123 @@
+package chain
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// tagMiddleware returns a Middleware that records "name>" on the way in
+// and "<name" on the way out, and marks the response with its name.
+func tagMiddleware(name string, trace *[]string) Middleware {
+	return func(next Handler) Handler {
+		return func(req string) string {
+			*trace = append(*trace, name+">")
+			resp := next(req + "+" + name)
+			*trace = append(*trace, "<"+name)
+			return name + "(" + resp + ")"
+		}
+	}
+}
+
+// echoHandler returns a Handler that records "handler" and echoes req.
+func echoHandler(trace *[]string) Handler {
+	return func(req string) string {
+		*trace = append(*trace, "handler")
+		return req
+	}
+}
+
+// chainSafely calls Chain and the handler it returns, turning a panic
+// into a failure that says where it happened.
+func chainSafely(t *testing.T, desc string, h Handler, ms []Middleware, req string) string {
+	t.Helper()
+	var chained Handler
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("Chain(%s) panicked: %v", desc, r)
+			}
+		}()
+		chained = Chain(h, ms...)
+	}()
+	if chained == nil {
+		t.Fatalf("Chain(%s) returned a nil Handler", desc)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("the handler returned by Chain(%s) panicked when called: %v", desc, r)
+		}
+	}()
+	return chained(req)
+}
+
+func TestChainOrder(t *testing.T) {
+	cases := []struct {
+		name      string
+		mws       []string
+		wantResp  string
+		wantTrace []string
+	}{
+		{"no middleware", nil, "req", []string{"handler"}},
+		{"one", []string{"a"}, "a(req+a)", []string{"a>", "handler", "<a"}},
+		{"two", []string{"a", "b"}, "a(b(req+a+b))", []string{"a>", "b>", "handler", "<b", "<a"}},
+		{"three", []string{"log", "auth", "gzip"}, "log(auth(gzip(req+log+auth+gzip)))",
+			[]string{"log>", "auth>", "gzip>", "handler", "<gzip", "<auth", "<log"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var trace []string
+			var ms []Middleware
+			for _, n := range c.mws {
+				ms = append(ms, tagMiddleware(n, &trace))
+			}
+			desc := "h, " + strings.Join(c.mws, ", ")
+			got := chainSafely(t, desc, echoHandler(&trace), ms, "req")
+			if got != c.wantResp {
+				t.Errorf("Chain(%s)(%q) = %q, want %q", desc, "req", got, c.wantResp)
+			}
+			if !slices.Equal(trace, c.wantTrace) {
+				t.Errorf("Chain(%s)(%q) ran\n  %q\nwant (first middleware outermost)\n  %q", desc, "req", trace, c.wantTrace)
+			}
+		})
+	}
+}
+
+func TestChainSkipsNil(t *testing.T) {
+	var trace []string
+	ms := []Middleware{nil, tagMiddleware("a", &trace), nil, tagMiddleware("b", &trace), nil}
+	got := chainSafely(t, "h, nil, a, nil, b, nil", echoHandler(&trace), ms, "req")
+	if want := "a(b(req+a+b))"; got != want {
+		t.Errorf("Chain(h, nil, a, nil, b, nil)(%q) = %q, want %q", "req", got, want)
+	}
+	t.Run("only nil", func(t *testing.T) {
+		var trace []string
+		got := chainSafely(t, "h, nil", echoHandler(&trace), []Middleware{nil}, "req")
+		if got != "req" {
+			t.Errorf("Chain(h, nil)(%q) = %q, want %q", "req", got, "req")
+		}
+	})
+}
+
+func TestChainWithTrimSpace(t *testing.T) {
+	upper := func(next Handler) Handler {
+		return func(req string) string { return strings.ToUpper(next(req)) }
+	}
+	got := chainSafely(t, "echo, upper, TrimSpace", func(req string) string { return "[" + req + "]" },
+		[]Middleware{upper, TrimSpace}, "  hi  ")
+	if want := "[HI]"; got != want {
+		t.Errorf("Chain(echo, upper, TrimSpace)(%q) = %q, want %q", "  hi  ", got, want)
+	}
+}
+
+func TestChainIsReusable(t *testing.T) {
+	var trace []string
+	h := Chain(echoHandler(&trace), tagMiddleware("a", &trace))
+	if h == nil {
+		t.Fatal("Chain returned a nil Handler")
+	}
+	first, second := h("x"), h("y")
+	if first != "a(x+a)" || second != "a(y+a)" {
+		t.Errorf(`calling the chained handler twice with "x" then "y" = %q, %q; want "a(x+a)", "a(y+a)"`, first, second)
+	}
+}

@@ -1,0 +1,34 @@
+// Wrong: calls every middleware without checking for nil; calling a nil
+// function value panics.
+// Exercise: functions as values.
+// A Handler is a function; a Middleware takes a Handler and returns a new
+// one that wraps it. Write Chain, which wraps a handler in a list of
+// middlewares, the first one outermost, skipping nil ones.
+package chain
+
+import "strings"
+
+// Handler answers a request. Here requests and responses are strings.
+type Handler func(req string) string
+
+// Middleware wraps a Handler with extra behaviour and returns the result.
+type Middleware func(next Handler) Handler
+
+// Chain wraps h in the middlewares ms. ms[0] is the outermost: a request
+// goes through ms[0], then ms[1], and so on, then h; the response comes
+// back through them in reverse. So Chain(h, a, b) behaves like a(b(h)).
+// Nil middlewares are skipped; Chain(h) behaves like h.
+func Chain(h Handler, ms ...Middleware) Handler {
+	for i := len(ms) - 1; i >= 0; i-- {
+		h = ms[i](h)
+	}
+	return h
+}
+
+// TrimSpace is an example Middleware: it trims the request before passing
+// it on to next.
+func TrimSpace(next Handler) Handler {
+	return func(req string) string {
+		return next(strings.TrimSpace(req))
+	}
+}

@@ -1,0 +1,26 @@
+// Wrong: With appends to list directly; when list has spare capacity the
+// result shares list's array, and two calls overwrite each other.
+// Exercise: append and aliasing.
+// Two slices can share one array: writing through one changes the other.
+// With and Without must return slices that share nothing with their input.
+// Fix them; slices.Clone, copy or a nil start give a slice its own array.
+package tags
+
+// With returns a new slice holding the elements of list followed by tag.
+// The result never shares memory with list.
+func With(list []string, tag string) []string {
+	return append(list, tag)
+}
+
+// Without returns a new slice holding the elements of list except those
+// equal to tag, in their original order. list is not changed, and the
+// result never shares memory with it.
+func Without(list []string, tag string) []string {
+	var out []string // nil: the first append allocates a new array
+	for _, t := range list {
+		if t != tag {
+			out = append(out, t)
+		}
+	}
+	return out
+}
