@@ -1,0 +1,45 @@
+// Exercise: value and pointer receivers.
+//
+// Deposit and Withdraw run, but their changes vanish: a value receiver
+// works on a copy of the Account. Give them pointer receivers. Then fix
+// DepositAll, which loses its deposits in the same way.
+package bank
+
+import "errors"
+
+// ErrInsufficientFunds is returned by Withdraw when the balance is too low.
+var ErrInsufficientFunds = errors.New("insufficient funds")
+
+// Account is a bank account. Its zero value is an empty account.
+type Account struct {
+	Owner   string
+	balance int // in cents
+}
+
+// Balance returns the balance in cents.
+func (a Account) Balance() int {
+	return a.balance
+}
+
+// Deposit adds amount cents to the balance.
+func (a Account) Deposit(amount int) { // TODO: this changes a copy
+	a.balance += amount
+}
+
+// Withdraw takes amount cents from the balance. When the balance is lower
+// than amount, it changes nothing and returns ErrInsufficientFunds.
+func (a Account) Withdraw(amount int) error { // TODO: this changes a copy
+	if amount > a.balance {
+		return ErrInsufficientFunds
+	}
+	a.balance -= amount
+	return nil
+}
+
+// DepositAll deposits amount cents into every account of the slice.
+func DepositAll(accounts []Account, amount int) {
+	// TODO: even with a pointer receiver, a is a copy of the element.
+	for _, a := range accounts {
+		a.Deposit(amount)
+	}
+}

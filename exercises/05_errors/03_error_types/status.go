@@ -1,0 +1,47 @@
+// Exercise: custom error types with errors.Is and errors.As.
+//
+// StatusError carries the HTTP status a handler should answer with. Give it
+// an Unwrap method so that errors.Is and errors.As see its cause, and make
+// StatusOf find a *StatusError anywhere in a chain of wrapped errors.
+package apierror
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// StatusError is an error that carries an HTTP status code and its cause.
+type StatusError struct {
+	Code int   // an HTTP status code, such as http.StatusNotFound (404)
+	Err  error // the cause
+}
+
+// Error returns the status and the cause: "404 Not Found: user 7: not found".
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("%d %s: %v", e.Code, http.StatusText(e.Code), e.Err)
+}
+
+// TODO: add an Unwrap method that returns the cause, so that errors.Is and
+// errors.As look inside a StatusError:
+// errors.Is(&StatusError{Code: 404, Err: ErrX}, ErrX) must be true.
+
+// StatusOf returns the HTTP status to answer with when a handler got err:
+//
+//   - nil: 200 (http.StatusOK)
+//   - a *StatusError anywhere in the chain of err (wrapped with %w, or
+//     joined with errors.Join): the Code of the first one
+//   - otherwise, an error that errors.Is matches with
+//     context.DeadlineExceeded: 504 (http.StatusGatewayTimeout)
+//   - any other error: 500 (http.StatusInternalServerError)
+func StatusOf(err error) int {
+	if err == nil {
+		return http.StatusOK
+	}
+	// TODO: a type assertion only sees err itself, not what it wraps:
+	// fmt.Errorf("load user: %w", &StatusError{...}) gets 500 here. Use
+	// errors.As. Then add the case of context.DeadlineExceeded.
+	if se, ok := err.(*StatusError); ok {
+		return se.Code
+	}
+	return http.StatusInternalServerError
+}

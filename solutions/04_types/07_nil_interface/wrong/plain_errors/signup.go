@@ -1,0 +1,42 @@
+// Wrong: returns errors.New errors, which errors.As cannot turn into a
+// *FieldError.
+// Exercise: the nil-interface trap.
+//
+// Check rejects every request, even valid ones: when nothing is wrong it
+// returns a nil *FieldError as an error, and an interface that holds a nil
+// pointer is not nil. Fix Check so that a valid request gets a plain nil.
+package signup
+
+import (
+	"errors"
+	"strings"
+)
+
+// Request is a sign-up form.
+type Request struct {
+	Username string
+	Email    string
+}
+
+// FieldError reports the first invalid field of a Request.
+type FieldError struct {
+	Field   string
+	Problem string
+}
+
+func (e *FieldError) Error() string {
+	return e.Field + ": " + e.Problem
+}
+
+// Check returns nil when r is valid, and a *FieldError naming the first
+// invalid field otherwise: "username" when it is blank, "email" when it has
+// no "@".
+func Check(r Request) error {
+	switch {
+	case strings.TrimSpace(r.Username) == "":
+		return errors.New("username: is required")
+	case !strings.Contains(r.Email, "@"):
+		return errors.New("email: must contain @")
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+// Wrong: calls recover in a helper that the deferred function calls. recover
+// only stops a panic when the deferred function itself calls it, so here it
+// returns nil and the panic goes on.
+// Exercise: recover at a boundary.
+//
+// One task that panics must not take down the worker that runs all the
+// others. Make SafeCall recover a panic in its task and return it as an
+// error, and leave the task's own errors alone.
+package worker
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrPanicked is wrapped by the error SafeCall returns for a task that
+// panicked.
+var ErrPanicked = errors.New("task panicked")
+
+// SafeCall runs task and returns its error. If task panics, SafeCall
+// recovers and returns an error that:
+//
+//   - wraps ErrPanicked, so errors.Is(err, ErrPanicked) is true;
+//   - has the panic value in its message, as fmt.Sprint prints it: a task
+//     that calls panic("boom") gives a message containing "boom";
+//   - when the panic value is itself an error, wraps that error too, so
+//     errors.Is and errors.As reach it.
+//
+// A task that does not panic gets its error back unchanged, and nil stays
+// nil.
+func SafeCall(task func() error) (err error) {
+	defer func() {
+		if perr := asError(); perr != nil {
+			err = perr
+		}
+	}()
+	return task()
+}
+
+// asError recovers a panic and returns it as an error.
+func asError() error {
+	r := recover()
+	if r == nil {
+		return nil
+	}
+	if e, ok := r.(error); ok {
+		return fmt.Errorf("%w: %w", ErrPanicked, e)
+	}
+	return fmt.Errorf("%w: %v", ErrPanicked, r)
+}
+
+// RunAll runs the tasks in order, each through SafeCall, and returns their
+// errors: errs[i] is the error of tasks[i]. A task that panics does not
+// stop the ones after it.
+func RunAll(tasks []func() error) []error {
+	errs := make([]error, len(tasks))
+	for i, task := range tasks {
+		errs[i] = SafeCall(task)
+	}
+	return errs
+}

@@ -1,0 +1,50 @@
+// Wrong: formats a panic value that is an error with %v, so errors.Is and
+// errors.As cannot reach it.
+// Exercise: recover at a boundary.
+//
+// One task that panics must not take down the worker that runs all the
+// others. Make SafeCall recover a panic in its task and return it as an
+// error, and leave the task's own errors alone.
+package worker
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrPanicked is wrapped by the error SafeCall returns for a task that
+// panicked.
+var ErrPanicked = errors.New("task panicked")
+
+// SafeCall runs task and returns its error. If task panics, SafeCall
+// recovers and returns an error that:
+//
+//   - wraps ErrPanicked, so errors.Is(err, ErrPanicked) is true;
+//   - has the panic value in its message, as fmt.Sprint prints it: a task
+//     that calls panic("boom") gives a message containing "boom";
+//   - when the panic value is itself an error, wraps that error too, so
+//     errors.Is and errors.As reach it.
+//
+// A task that does not panic gets its error back unchanged, and nil stays
+// nil.
+func SafeCall(task func() error) (err error) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		err = fmt.Errorf("%w: %v", ErrPanicked, r)
+	}()
+	return task()
+}
+
+// RunAll runs the tasks in order, each through SafeCall, and returns their
+// errors: errs[i] is the error of tasks[i]. A task that panics does not
+// stop the ones after it.
+func RunAll(tasks []func() error) []error {
+	errs := make([]error, len(tasks))
+	for i, task := range tasks {
+		errs[i] = SafeCall(task)
+	}
+	return errs
+}
