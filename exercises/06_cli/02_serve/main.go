@@ -1,8 +1,7 @@
 // Command serve prints the configuration a server would start with.
-// Make its settings command-line flags with the flag package: -addr
-// (default "localhost:8080"), -workers (default 4; below 1 is a usage
-// error: name -workers on stderr, exit 2) and -debug; the routes are the
-// arguments left after the flags.
+// Turn its settings into flags with the flag package: -addr (default
+// "localhost:8080"), -workers (default 4; below 1: a message naming
+// -workers on stderr, exit 2), -debug. Routes: the arguments after them.
 package main
 
 import (
