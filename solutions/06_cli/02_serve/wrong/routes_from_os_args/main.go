@@ -1,0 +1,35 @@
+// Wrong: takes the routes from os.Args[1:], which still holds the flags
+// themselves; flag.Args() is what is left after them.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	addr := flag.String("addr", "localhost:8080", "address to listen on")
+	workers := flag.Int("workers", 4, "number of worker goroutines (at least 1)")
+	debug := flag.Bool("debug", false, "log every request")
+	// Parse reads os.Args[1:]. On a bad flag or value it prints the error
+	// and the usage to stderr and exits with status 2; on -h it prints the
+	// usage and exits with status 0.
+	flag.Parse()
+	if *workers < 1 {
+		fmt.Fprintf(os.Stderr, "serve: -workers must be at least 1, got %d\n", *workers)
+		flag.Usage()
+		os.Exit(2)
+	}
+	routes := os.Args[1:]
+
+	fmt.Printf("addr: %s\n", *addr)
+	fmt.Printf("workers: %d\n", *workers)
+	fmt.Printf("debug: %t\n", *debug)
+	if len(routes) == 0 {
+		fmt.Println("routes: none")
+	} else {
+		fmt.Printf("routes: %s\n", strings.Join(routes, " "))
+	}
+}
