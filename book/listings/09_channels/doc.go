@@ -1,0 +1,2 @@
+// Package channels holds the code shown in the chapter on channels.
+package channels

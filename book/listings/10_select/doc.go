@@ -1,0 +1,2 @@
+// Package selecting holds the code shown in the chapter on select.
+package selecting

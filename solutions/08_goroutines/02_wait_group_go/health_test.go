@@ -1,0 +1,137 @@
+package health
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// exact), and goroutines still running when f ends are reported as a leak.
+func runBubble(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		msg := fmt.Sprint(r)
+		switch {
+		case strings.Contains(msg, "blocked goroutines remain"):
+			t.Fatalf("goroutines started by Down were still running after it returned (a goroutine leak): Down must wait until every check has finished")
+		case strings.HasPrefix(msg, "deadlock"):
+			t.Fatalf("deadlock: every goroutine was blocked waiting for another one (%v)", msg)
+		default:
+			panic(r)
+		}
+	}()
+	synctest.Test(t, f)
+}
+
+var errDown = errors.New("connection refused")
+
+// host describes one fake host: how long its check takes and whether it fails.
+type host struct {
+	name string
+	took time.Duration
+	down bool
+}
+
+// fakeNet is a check function over fake hosts; it counts the checks.
+type fakeNet struct {
+	hosts map[string]host
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func newFakeNet(hosts []host) *fakeNet {
+	n := &fakeNet{hosts: map[string]host{}, calls: map[string]int{}}
+	for _, h := range hosts {
+		n.hosts[h.name] = h
+	}
+	return n
+}
+
+func (n *fakeNet) check(name string) error {
+	n.mu.Lock()
+	n.calls[name]++
+	n.mu.Unlock()
+	h := n.hosts[name]
+	time.Sleep(h.took)
+	if h.down {
+		return fmt.Errorf("check %s: %w", name, errDown)
+	}
+	return nil
+}
+
+func TestDown(t *testing.T) {
+	ms := time.Millisecond
+	tests := []struct {
+		name  string
+		hosts []host
+		want  []string
+	}{
+		{"no hosts", nil, nil},
+		{"all up", []host{{"a", 10 * ms, false}, {"b", 20 * ms, false}}, nil},
+		{"one down", []host{{"a", 10 * ms, false}, {"b", 20 * ms, true}, {"c", 5 * ms, false}}, []string{"b"}},
+		{"slowest down host first", []host{
+			{"db", 300 * ms, true}, {"api", 100 * ms, false}, {"cache", 200 * ms, true}, {"queue", 50 * ms, true},
+		}, []string{"db", "cache", "queue"}},
+		{"all down", []host{{"x", 30 * ms, true}, {"y", 20 * ms, true}, {"z", 10 * ms, true}}, []string{"x", "y", "z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			runBubble(t, func(t *testing.T) {
+				var names []string
+				for _, h := range tt.hosts {
+					names = append(names, h.name)
+				}
+				got := Down(names, newFakeNet(tt.hosts).check)
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("Down(%q) = %q, want %q (the failing hosts, in the order of hosts)", names, got, tt.want)
+				}
+			})
+		})
+	}
+}
+
+func TestDownRunsConcurrently(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		var hosts []host
+		var names []string
+		for i := range 6 {
+			name := fmt.Sprintf("host%d", i)
+			hosts = append(hosts, host{name, 100 * time.Millisecond, i%2 == 0})
+			names = append(names, name)
+		}
+		start := time.Now()
+		Down(names, newFakeNet(hosts).check)
+		took := time.Since(start)
+		switch {
+		case took < 100*time.Millisecond:
+			t.Errorf("Down of 6 hosts whose checks take 100ms each returned after %v, before the checks were done: wg.Wait must wait for every check", took)
+		case took > 100*time.Millisecond:
+			t.Errorf("Down of 6 hosts whose checks take 100ms each took %v, want 100ms: run all the checks at the same time and return when the last one is done", took)
+		}
+	})
+}
+
+func TestDownChecksEachHostOnce(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		hosts := []host{{"a", time.Second, true}, {"b", 0, false}, {"c", 2 * time.Second, false}}
+		n := newFakeNet(hosts)
+		Down([]string{"a", "b", "c"}, n.check)
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		for _, h := range hosts {
+			if n.calls[h.name] != 1 {
+				t.Errorf("Down checked %q %d times, want once", h.name, n.calls[h.name])
+			}
+		}
+	})
+}

@@ -1,0 +1,32 @@
+// Wrong: reads GOMAXPROCS once, when the program starts, and never again, so
+// later changes (runtime.GOMAXPROCS, Go adjusting to a new container limit)
+// are ignored.
+package workers
+
+import (
+	"runtime"
+	"sync"
+)
+
+var procs = runtime.GOMAXPROCS(0)
+
+// Workers returns the number of goroutines to use for n CPU-bound jobs:
+// runtime.GOMAXPROCS(0), but never more than n, and 0 when n <= 0.
+func Workers(n int) int {
+	return max(0, min(n, procs))
+}
+
+// RunAll calls every job exactly once, on Workers(len(jobs)) goroutines that
+// run at the same time, and returns when all jobs have finished.
+func RunAll(jobs []func()) {
+	w := Workers(len(jobs))
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Go(func() {
+			for i := k; i < len(jobs); i += w {
+				jobs[i]()
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,36 @@
+// Wrong: makes room for one message more than asked, so Post waits one
+// message too late.
+package mailbox
+
+// Mailbox holds up to a fixed number of messages, first in, first out. It is
+// safe to use from many goroutines at once.
+type Mailbox struct {
+	messages chan string
+}
+
+// New returns an empty mailbox with room for capacity messages (capacity >= 0).
+func New(capacity int) *Mailbox {
+	return &Mailbox{messages: make(chan string, capacity+1)}
+}
+
+// Post adds msg. When the mailbox is full, Post waits until a Take makes room.
+func (m *Mailbox) Post(msg string) {
+	m.messages <- msg
+}
+
+// Take removes and returns the oldest message. When the mailbox is empty,
+// Take waits until a Post adds one.
+func (m *Mailbox) Take() string {
+	return <-m.messages
+}
+
+// Pending returns how many messages are waiting in the mailbox. Other
+// goroutines may change it a moment later: use it for metrics, not decisions.
+func (m *Mailbox) Pending() int {
+	return len(m.messages)
+}
+
+// Capacity returns how many messages the mailbox can hold.
+func (m *Mailbox) Capacity() int {
+	return cap(m.messages)
+}

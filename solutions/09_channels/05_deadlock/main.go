@@ -1,0 +1,27 @@
+// Exercise: fix a deadlock.
+// Run this program (go run . espresso latte): it dies with "fatal error: all
+// goroutines are asleep - deadlock!". main sends on an unbuffered channel that
+// nobody receives from yet. Fix it to print one ticket per order, in order.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	orders := os.Args[1:]
+	tickets := make(chan string)
+	// The sends move to their own goroutine, so main is free to receive:
+	// each send now meets main's receive in the range loop below. (The
+	// other fix: make(chan string, len(orders)), room for every ticket.)
+	go func() {
+		defer close(tickets)
+		for i, order := range orders {
+			tickets <- fmt.Sprintf("#%d %s", i+1, order)
+		}
+	}()
+	for ticket := range tickets {
+		fmt.Println(ticket)
+	}
+}

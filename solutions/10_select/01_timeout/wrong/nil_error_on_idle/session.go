@@ -1,0 +1,29 @@
+// Wrong: times out at the right moment, but returns a nil error, so the
+// caller cannot tell a timeout from a client that said goodbye.
+package session
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrIdle is returned when no message arrived for the idle time.
+var ErrIdle = errors.New("session: idle timeout")
+
+// ReadAll receives messages until msgs is closed, then returns them and a nil
+// error. If no message arrives for idle (counted from the start, then from
+// each message), it returns the messages so far and ErrIdle.
+func ReadAll(msgs <-chan string, idle time.Duration) ([]string, error) {
+	var got []string
+	for {
+		select {
+		case msg, ok := <-msgs:
+			if !ok {
+				return got, nil
+			}
+			got = append(got, msg)
+		case <-time.After(idle):
+			return got, nil
+		}
+	}
+}

@@ -1,0 +1,30 @@
+// Wrong: one time.After for the whole session, made before the loop, so it
+// limits the total time instead of the silence between messages.
+package session
+
+import (
+	"errors"
+	"time"
+)
+
+// ErrIdle is returned when no message arrived for the idle time.
+var ErrIdle = errors.New("session: idle timeout")
+
+// ReadAll receives messages until msgs is closed, then returns them and a nil
+// error. If no message arrives for idle (counted from the start, then from
+// each message), it returns the messages so far and ErrIdle.
+func ReadAll(msgs <-chan string, idle time.Duration) ([]string, error) {
+	deadline := time.After(idle)
+	var got []string
+	for {
+		select {
+		case msg, ok := <-msgs:
+			if !ok {
+				return got, nil
+			}
+			got = append(got, msg)
+		case <-deadline:
+			return got, ErrIdle
+		}
+	}
+}

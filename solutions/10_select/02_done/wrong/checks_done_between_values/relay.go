@@ -1,0 +1,24 @@
+// Wrong: checks done without waiting (select with default) between values,
+// then blocks on a plain receive from in: while in is quiet, done is never
+// looked at.
+package relay
+
+// Run forwards every value from in to out, in order, until in is closed or
+// done is closed, whichever comes first. Then it closes out and returns. When
+// done is closed it returns at once, even while it waits to receive from in
+// or to send on out.
+func Run(done <-chan struct{}, in <-chan string, out chan<- string) {
+	defer close(out)
+	for {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		v, ok := <-in
+		if !ok {
+			return
+		}
+		out <- v
+	}
+}

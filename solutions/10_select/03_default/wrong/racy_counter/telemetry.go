@@ -1,0 +1,43 @@
+// Wrong: counts drops in a plain int. Many handlers call Offer at once, so
+// dropped++ from several goroutines is a data race (and loses counts).
+package telemetry
+
+// Buffer hands log lines from request handlers to a shipper goroutine. Many
+// goroutines may use it at the same time.
+type Buffer struct {
+	lines   chan string
+	dropped int
+}
+
+// NewBuffer returns a Buffer with room for size lines (size >= 0).
+func NewBuffer(size int) *Buffer {
+	return &Buffer{lines: make(chan string, size)}
+}
+
+// Offer adds line and returns true if that is possible without waiting. When
+// the buffer is full, it drops the line, counts the drop and returns false.
+func (b *Buffer) Offer(line string) bool {
+	select {
+	case b.lines <- line:
+		return true
+	default: // the send would have to wait: drop instead
+		b.dropped++
+		return false
+	}
+}
+
+// Poll removes and returns the oldest line and true, or returns "" and false
+// at once when the buffer is empty.
+func (b *Buffer) Poll() (string, bool) {
+	select {
+	case line := <-b.lines:
+		return line, true
+	default:
+		return "", false
+	}
+}
+
+// Dropped returns how many lines Offer has dropped so far.
+func (b *Buffer) Dropped() int64 {
+	return int64(b.dropped)
+}

@@ -1,0 +1,171 @@
+package heartbeat
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+// runBubble runs f in a synctest bubble: time is fake (waits are instant and
+// exact), and goroutines still running when f ends are reported as a leak.
+func runBubble(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		msg := fmt.Sprint(r)
+		switch {
+		case strings.Contains(msg, "blocked goroutines remain"):
+			t.Fatalf("Run was still running when the test ended, long after done was closed (a goroutine leak): return as soon as done is closed")
+		case strings.HasPrefix(msg, "deadlock"):
+			t.Fatalf("deadlock: every goroutine was blocked waiting for another one (%v)", msg)
+		default:
+			panic(r)
+		}
+	}()
+	synctest.Test(t, f)
+}
+
+// beat is one call of the beat function: its number and when it started.
+type beat struct {
+	n  int
+	at time.Duration
+}
+
+func (b beat) String() string { return fmt.Sprintf("beat(%d)@%v", b.n, b.at) }
+
+// monitor records the beats of one Run.
+type monitor struct {
+	start time.Time
+	took  time.Duration // how long each beat takes
+
+	mu    sync.Mutex
+	beats []beat
+}
+
+func (m *monitor) beat(n int) {
+	m.mu.Lock()
+	m.beats = append(m.beats, beat{n, time.Since(m.start)})
+	m.mu.Unlock()
+	time.Sleep(m.took)
+}
+
+func (m *monitor) got() []beat {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.beats)
+}
+
+// show prints a list of beats, shortened when it is long.
+func show(bs []beat) string {
+	if len(bs) <= 6 {
+		return fmt.Sprint(bs)
+	}
+	return fmt.Sprintf("%v ... %v (%d beats)", bs[:3], bs[len(bs)-2:], len(bs))
+}
+
+// grid returns the beats 1..n expected on an interval grid.
+func grid(n int, interval time.Duration) []beat {
+	var bs []beat
+	for i := 1; i <= n; i++ {
+		bs = append(bs, beat{i, time.Duration(i) * interval})
+	}
+	return bs
+}
+
+// hasReturned lets every goroutine of the bubble run as far as it can
+// without time passing (synctest.Wait), then tells whether Run returned.
+func hasReturned(returned <-chan struct{}) bool {
+	synctest.Wait()
+	select {
+	case <-returned:
+		return true
+	default:
+		return false
+	}
+}
+
+func TestRun(t *testing.T) {
+	s, ms := time.Second, time.Millisecond
+	tests := []struct {
+		name      string
+		interval  time.Duration
+		beatTakes time.Duration
+		stopAt    time.Duration
+		want      []beat
+	}{
+		{"three beats", s, 0, 3500 * ms, grid(3, s)},
+		{"slow beats stay on the grid", s, 300 * ms, 3500 * ms, grid(3, s)},
+		{"beats that take most of the interval", 100 * ms, 90 * ms, 595 * ms, grid(5, 100*ms)},
+		{"stopped before the first beat", s, 0, 500 * ms, nil},
+		{"a thousand beats", s, 0, 1000*s + 500*ms, grid(1000, s)},
+		{"an hour's interval", time.Hour, 0, 2*time.Hour + time.Minute, grid(2, time.Hour)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			runBubble(t, func(t *testing.T) {
+				m := &monitor{start: time.Now(), took: tt.beatTakes}
+				done := make(chan struct{})
+				returned := make(chan struct{})
+				go func() {
+					defer close(returned)
+					Run(done, tt.interval, m.beat)
+				}()
+				time.Sleep(tt.stopAt)
+				close(done)
+				if !hasReturned(returned) {
+					t.Fatalf("Run(interval %v) did not return when done was closed at %v (beats so far: %s): wait for done and the ticker in one select", tt.interval, tt.stopAt, show(m.got()))
+				}
+				if got := m.got(); !slices.Equal(got, tt.want) {
+					t.Errorf("Run(interval %v, each beat taking %v), stopped at %v: got %s, want %s (beat(n)@when it started)", tt.interval, tt.beatTakes, tt.stopAt, show(got), show(tt.want))
+				}
+			})
+		})
+	}
+}
+
+func TestRunDoneAlreadyClosed(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		m := &monitor{start: time.Now()}
+		done := make(chan struct{})
+		close(done)
+		returned := make(chan struct{})
+		go func() {
+			defer close(returned)
+			Run(done, time.Second, m.beat)
+		}()
+		if !hasReturned(returned) {
+			t.Fatalf("Run was started with done already closed and did not return at once")
+		}
+		if got := m.got(); len(got) != 0 {
+			t.Errorf("Run was started with done already closed and beat anyway: %s", show(got))
+		}
+	})
+}
+
+func TestRunStopsDuringBeat(t *testing.T) {
+	runBubble(t, func(t *testing.T) {
+		m := &monitor{start: time.Now(), took: 500 * time.Millisecond}
+		done := make(chan struct{})
+		returned := make(chan struct{})
+		go func() {
+			defer close(returned)
+			Run(done, time.Second, m.beat)
+		}()
+		time.Sleep(1200 * time.Millisecond) // beat(1) runs from 1s to 1.5s
+		close(done)
+		time.Sleep(300 * time.Millisecond) // now 1.5s: beat(1) has just returned
+		if !hasReturned(returned) {
+			t.Fatalf("done was closed at 1.2s while beat(1) ran (until 1.5s), and Run did not return when beat(1) returned")
+		}
+		if got, want := m.got(), grid(1, time.Second); !slices.Equal(got, want) {
+			t.Errorf("got %s, want %s", show(got), show(want))
+		}
+	})
+}
