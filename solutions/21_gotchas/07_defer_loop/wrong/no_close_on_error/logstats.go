@@ -1,0 +1,44 @@
+// Wrong: closes each file explicitly, but only on the success path: a
+// file whose read fails is returned from without being closed.
+// Exercise: defer in a loop.
+// On a server with many log files, CountErrors fails with "too many open
+// files": every file it opens stays open until it returns. Make each file
+// close as soon as CountErrors is done with it, on every path.
+package logstats
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// CountErrors returns how many lines containing "level=ERROR" the files of
+// fsys that match pattern (see fs.Glob) hold together. It reads the files
+// one after another. If a file cannot be opened or read, it returns an
+// error that wraps the cause.
+func CountErrors(fsys fs.FS, pattern string) (int, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, name := range names {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return 0, fmt.Errorf("count errors: %w", err)
+		}
+
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "level=ERROR") {
+				total++
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return 0, fmt.Errorf("count errors: reading %s: %w", name, err)
+		}
+		f.Close()
+	}
+	return total, nil
+}
