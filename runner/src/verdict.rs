@@ -298,28 +298,45 @@ impl Verdict {
 
 /// Lines shown before a long block is folded.
 const FOLD_AT: usize = 40;
+/// Lines shown of one block even in a full verdict.
+const FULL_MAX_LINES: usize = 400;
+/// Characters shown of one line.
+const MAX_LINE: usize = 1000;
 
 fn push_block(out: &mut String, text: &str, style: Style, full: bool) {
     let lines: Vec<&str> = text.trim_end().lines().collect();
+    // Even the whole verdict stops somewhere: a program that prints a
+    // million lines gets the first few hundred shown.
     let shown = if full {
-        lines.len()
+        lines.len().min(FULL_MAX_LINES)
     } else {
         lines.len().min(FOLD_AT)
     };
     for l in &lines[..shown] {
-        out.push_str(l);
+        if l.len() > MAX_LINE {
+            let mut end = MAX_LINE;
+            while !l.is_char_boundary(end) {
+                end -= 1;
+            }
+            out.push_str(&l[..end]);
+            out.push_str(" …");
+        } else {
+            out.push_str(l);
+        }
         out.push('\n');
     }
     if shown < lines.len() {
+        let hint = if full {
+            ""
+        } else {
+            " (`backendlings run` shows more)"
+        };
         let _ = writeln!(
             out,
             "{}",
             style.paint(
                 Paint::Dim,
-                &format!(
-                    "… {} more lines (`backendlings run` shows all)",
-                    lines.len() - shown
-                )
+                &format!("… {} more lines{hint}", lines.len() - shown)
             )
         );
     }

@@ -272,6 +272,15 @@ pub(crate) fn verdict_from(
         if text.trim().is_empty() {
             text = "The test binary exited in the middle of this test without a message: does the code call os.Exit?".into();
         }
+        // What it printed last is what explains a crash.
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() > 200 {
+            text = format!(
+                "… {} earlier lines\n{}",
+                lines.len() - 150,
+                lines[lines.len() - 150..].join("\n")
+            );
+        }
         return Verdict::Crashed {
             test: Some(t.name.clone()),
             output: text,

@@ -128,6 +128,19 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             });
         }
         let stdout = out.stdout.text();
+        // A diff of a flood would be a flood: compare whole, show a slice.
+        let clip = |t: &str| -> String {
+            let lines: Vec<&str> = t.split_inclusive('\n').collect();
+            if lines.len() > 300 {
+                format!(
+                    "{}… ({} more lines)\n",
+                    lines[..300].concat(),
+                    lines.len() - 300
+                )
+            } else {
+                t.to_string()
+            }
+        };
         let mut problems = Vec::new();
         if code != Some(case.exit_code) {
             problems.push(format!(
@@ -160,7 +173,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             }
         }
         let stdout_diff = match &case.stdout {
-            Some(want) if *want != stdout => Some((want.clone(), stdout.clone())),
+            Some(want) if *want != stdout => Some((clip(want), clip(&stdout))),
             _ => None,
         };
         if !problems.is_empty() || stdout_diff.is_some() {

@@ -49,7 +49,7 @@ impl Screen {
                 .map(|(w, h)| (usize::from(w), usize::from(h)))
                 .unwrap_or((80, 24))
         } else {
-            (term::width(), usize::MAX)
+            (1000, usize::MAX)
         };
         let lines = render(model, width.max(20), height.max(8));
         let mut out = std::io::stdout().lock();
@@ -59,7 +59,7 @@ impl Screen {
             let _ = out.write_all(buf.as_bytes());
         } else {
             let _ = writeln!(out, "{}", lines.join("\n"));
-            let _ = writeln!(out, "{}", "─".repeat(width.clamp(20, 60)));
+            let _ = writeln!(out, "{}", "─".repeat(60));
         }
         let _ = out.flush();
     }

@@ -199,36 +199,43 @@ pub fn run_command(mut c: Command, limit: Duration) -> Run {
     }
 }
 
-/// Processes still alive that a check of the runner `pid` started (they
-/// carry its marker in their environment).
-pub fn leftovers(pid: u32) -> Vec<String> {
+/// Processes alive right now that a check of the runner `pid` started
+/// (they carry its marker in their environment), with their command lines.
+pub fn marked(pid: u32) -> Vec<String> {
     let needle = format!("BACKENDLINGS_CHECK={pid}.");
     let mut found = Vec::new();
-    for _ in 0..20 {
-        found.clear();
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Ok(p) = name.parse::<u32>() else { continue };
-            let Ok(env) = std::fs::read(format!("/proc/{p}/environ")) else {
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(p) = name.parse::<u32>() else { continue };
+        let Ok(env) = std::fs::read(format!("/proc/{p}/environ")) else {
+            continue;
+        };
+        if env.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            // Zombies have already exited; they are not left running.
+            let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).unwrap_or_default();
+            if stat
+                .rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+            {
                 continue;
-            };
-            if env.windows(needle.len()).any(|w| w == needle.as_bytes()) {
-                // Zombies have already exited; they are not left running.
-                let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).unwrap_or_default();
-                if stat
-                    .rsplit(')')
-                    .next()
-                    .is_some_and(|rest| rest.trim_start().starts_with('Z'))
-                {
-                    continue;
-                }
-                let cmd = std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default();
-                found.push(format!(
-                    "{p}: {}",
-                    String::from_utf8_lossy(&cmd).replace('\0', " ")
-                ));
             }
+            let cmd = std::fs::read(format!("/proc/{p}/cmdline")).unwrap_or_default();
+            found.push(format!(
+                "{p}: {}",
+                String::from_utf8_lossy(&cmd).replace('\0', " ")
+            ));
         }
+    }
+    found
+}
+
+/// Processes a check of the runner `pid` started that are still running a
+/// second after it ended (a process being killed gets that long to go).
+pub fn leftovers(pid: u32) -> Vec<String> {
+    let mut found = Vec::new();
+    for _ in 0..20 {
+        found = marked(pid);
         if found.is_empty() {
             return found;
         }

@@ -6,6 +6,7 @@ mod harness;
 mod instructors;
 mod outcomes;
 mod real_course;
+mod reliability;
 mod servers;
 mod state;
 mod watch;

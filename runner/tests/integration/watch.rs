@@ -12,6 +12,7 @@ struct Session {
     child: std::process::Child,
     lines: mpsc::Receiver<String>,
     seen: Vec<String>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Session {
@@ -22,6 +23,14 @@ impl Session {
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().unwrap();
         let out = child.stdout.take().unwrap();
+        let mut err = child.stderr.take().unwrap();
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let keep = std::sync::Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buf = String::new();
+            let _ = std::io::Read::read_to_string(&mut err, &mut buf);
+            keep.lock().unwrap().push_str(&buf);
+        });
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines() {
@@ -35,6 +44,7 @@ impl Session {
             child,
             lines: rx,
             seen: Vec::new(),
+            stderr,
         }
     }
 
@@ -137,4 +147,225 @@ fn a_second_watcher_on_the_same_course_is_refused() {
         .expect_stderr("another backendlings watch is already running on this course");
     s.key("q");
     assert_eq!(s.finish(), 0);
+}
+
+impl Session {
+    /// Lines seen so far.
+    fn mark(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Reads whatever arrives for `wait`, then counts verdict headlines
+    /// printed since `mark`.
+    fn verdicts_since(&mut self, mark: usize, wait: Duration) -> Vec<String> {
+        let deadline = Instant::now() + wait;
+        while let Ok(line) = self
+            .lines
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            self.seen.push(line);
+        }
+        self.seen[mark..]
+            .iter()
+            .filter(|l| l.starts_with("✓ ") || l.starts_with("✗ "))
+            .cloned()
+            .collect()
+    }
+}
+
+fn session_on_test_fails() -> (Course, Session) {
+    let c = Course::fixture("outcomes");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"test_fails\",\"welcomed\":true}",
+    );
+    let mut s = Session::start(&c);
+    s.wait_for("✗ 1 test failed");
+    (c, s)
+}
+
+const FILE: &str = "exercises/01_grading/03_test_fails/sum.go";
+
+#[test]
+fn an_in_place_write_gives_exactly_one_fresh_verdict() {
+    let (c, mut s) = session_on_test_fails();
+    let mark = s.mark();
+    c.write(FILE, &c.read("solutions/01_grading/03_test_fails/sum.go"));
+    s.wait_for("✓ passed");
+    assert_eq!(
+        s.verdicts_since(mark, Duration::from_millis(1500)).len(),
+        1,
+        "{:?}",
+        &s.seen[mark..]
+    );
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_write_to_a_temp_file_then_rename_gives_exactly_one_fresh_verdict() {
+    // What vim (backupcopy=no) and JetBrains "safe write" do.
+    let (c, mut s) = session_on_test_fails();
+    let mark = s.mark();
+    let tmp = c.file("exercises/01_grading/03_test_fails/.sum.go.swp~");
+    std::fs::write(&tmp, c.read("solutions/01_grading/03_test_fails/sum.go")).unwrap();
+    std::fs::write(
+        c.file("exercises/01_grading/03_test_fails/sum.go~"),
+        c.read(FILE),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, c.file(FILE)).unwrap();
+    s.wait_for("✓ passed");
+    assert_eq!(
+        s.verdicts_since(mark, Duration::from_millis(1500)).len(),
+        1,
+        "{:?}",
+        &s.seen[mark..]
+    );
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_delete_and_create_gives_exactly_one_fresh_verdict() {
+    let (c, mut s) = session_on_test_fails();
+    let mark = s.mark();
+    let fixed = c.read("solutions/01_grading/03_test_fails/sum.go");
+    std::fs::remove_file(c.file(FILE)).unwrap();
+    std::fs::write(c.file(FILE), fixed).unwrap();
+    s.wait_for("✓ passed");
+    let v = s.verdicts_since(mark, Duration::from_millis(1500));
+    assert_eq!(
+        v,
+        vec!["✓ passed (2 tests)".to_string()],
+        "{:?}",
+        &s.seen[mark..]
+    );
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_save_during_a_check_is_never_lost() {
+    // The endless loop takes two seconds to time out: save the fix while
+    // that check runs, and the fix must still get its verdict.
+    let c = Course::fixture("outcomes");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"endless_loop\",\"welcomed\":true}",
+    );
+    let mut s = Session::start(&c);
+    s.wait_for("Checking");
+    std::thread::sleep(Duration::from_millis(300));
+    c.write(
+        "exercises/01_grading/04_endless_loop/sum.go",
+        &c.read("solutions/01_grading/04_endless_loop/sum.go"),
+    );
+    s.wait_for("✓ passed");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn saving_another_exercise_grades_that_one() {
+    let (c, mut s) = session_on_test_fails();
+    c.write(
+        "exercises/01_grading/01_passes/sum.go",
+        &c.read("exercises/01_grading/01_passes/sum.go"),
+    );
+    s.wait_for("Exercise 1/19 passes");
+    s.wait_for("✓ passed");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_deleted_exercise_directory_while_watching_is_reported() {
+    let (c, mut s) = session_on_test_fails();
+    std::fs::remove_dir_all(c.file("exercises/01_grading/03_test_fails")).unwrap();
+    s.key("r");
+    s.wait_for("does not exist any more: restore it with `backendlings reset test_fails`");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn ctrl_c_during_a_check_stops_it_and_exits_130() {
+    let c = Course::fixture("runaway");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"sleeps\",\"welcomed\":true}",
+    );
+    let mut s = Session::start(&c);
+    s.wait_for("Checking");
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = s.child.id();
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(pid as i32, libc::SIGINT) };
+    let started = Instant::now();
+    assert_eq!(s.finish(), 130);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        crate::harness::leftovers(pid).is_empty(),
+        "{:?}",
+        crate::harness::leftovers(pid)
+    );
+    // Progress is intact.
+    backendlings::state::parse(&c.read(".backendlings-state.json")).unwrap();
+}
+
+#[test]
+fn a_corrupt_progress_file_is_rebuilt_by_grading() {
+    let c = Course::fixture("minicourse");
+    c.solve("01_numbers/01_double", false);
+    c.write(".backendlings-state.json", "this is not json");
+    let mut s = Session::start(&c);
+    s.wait_for("could not be read");
+    s.wait_for("Progress rebuilt: 1 exercises pass.");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+    assert!(c.read(".backendlings-state.json").contains("\"double\""));
+}
+
+#[test]
+fn ctrl_c_while_a_server_is_probed_leaves_no_server() {
+    let c = Course::fixture("servers");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"ok\",\"welcomed\":true}",
+    );
+    let mut s = Session::start(&c);
+    s.wait_for("Checking");
+    // Wait until the server runs (the check builds it first).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let pid = s.child.id();
+    while crate::harness::marked(pid)
+        .iter()
+        .all(|p| !p.contains("ok-exercise"))
+    {
+        if Instant::now() > deadline {
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+            std::thread::sleep(Duration::from_millis(200));
+            while let Ok(l) = s.lines.try_recv() {
+                s.seen.push(l);
+            }
+            panic!(
+                "the server never started; screen:\n{}\nstderr:\n{}",
+                s.seen.join("\n"),
+                s.stderr.lock().unwrap()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    unsafe { libc::kill(pid as i32, libc::SIGINT) };
+    assert_eq!(s.finish(), 130);
+    assert!(
+        crate::harness::leftovers(pid).is_empty(),
+        "{:?}",
+        crate::harness::leftovers(pid)
+    );
 }
