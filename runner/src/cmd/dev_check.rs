@@ -24,6 +24,10 @@ pub(crate) struct Problem {
     pub message: String,
     /// More text (a verdict), shown with `--verbose`.
     pub detail: String,
+    /// Not a problem: a note shown with `--verbose` only (how a wrong
+    /// solution was rejected, so that a rejection for the wrong reason can be
+    /// seen).
+    pub note: bool,
 }
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
@@ -31,6 +35,7 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
         path: path.into(),
         message: message.into(),
         detail: String::new(),
+        note: false,
     }
 }
 
@@ -83,6 +88,15 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     problems.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     problems.sort();
     problems.dedup();
+    let (notes, problems): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(|p| p.note);
+    if args.verbose {
+        for n in &notes {
+            outln!("{}: {}", style.paint(Paint::Path, &n.path), style.paint(Paint::Dim, &n.message));
+            for l in n.detail.trim_end().lines().skip(1).take(6) {
+                outln!("    {}", style.paint(Paint::Dim, l));
+            }
+        }
+    }
 
     for p in &problems {
         outln!("{}: {}", style.paint(Paint::Path, &p.path), p.message);
@@ -145,6 +159,7 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
                     path: exdir.clone(),
                     message: format!("{why}; fix the stub, or fails_with in info.toml if the stub is right"),
                     detail: v.render(Style::PLAIN, true),
+                    note: false,
                 });
             }
         }
@@ -161,6 +176,7 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
                 v.headline()
             ),
             detail: v.render(Style::PLAIN, true),
+            note: false,
         }),
         Err(e) if crate::process::is_cancelled(&e) => return out,
         Err(e) => out.push(problem(&soldir, format!("cannot be graded: {}", fail(e)))),
@@ -177,8 +193,14 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
                 path,
                 message: "this wrong solution does not compile, so it proves nothing; make it compile and be wrong".into(),
                 detail: output,
+                note: false,
             }),
-            Ok(_) => {}
+            Ok(v) => out.push(Problem {
+                path,
+                message: format!("rejected: {}", v.headline()),
+                detail: v.render(Style::PLAIN, false),
+                note: true,
+            }),
             Err(e) if crate::process::is_cancelled(&e) => return out,
             Err(e) => out.push(problem(&path, format!("cannot be graded: {}", fail(e)))),
         }
@@ -375,7 +397,7 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             ));
         }
         for (i, h) in ex.hints.iter().enumerate() {
-            if h.contains("TODO") {
+            if h.contains("TODO:") {
                 out.push(problem(
                     &exdir,
                     format!("hint {} in info.toml still says TODO; write it", i + 1),
@@ -383,7 +405,7 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             }
         }
         for b in &ex.bugs {
-            if b.description.contains("TODO") {
+            if b.description.contains("TODO:") {
                 out.push(problem(
                     &exdir,
                     format!(

@@ -336,6 +336,8 @@ fn event_loop(
             .collect();
         for index in due {
             lp.pending.remove(&index);
+            // A save: the learner has read the notices.
+            model.notices.clear();
             if model.current != index {
                 model.current = index;
                 let name = model.course.exercises[index].name.clone();
@@ -459,6 +461,7 @@ fn go_to(model: &mut Model, lp: &mut Loop, index: usize, editor: &mut Editor) ->
     let course = model.course;
     let from = model.current;
     model.current = index;
+    model.notices.clear();
     model.view = View::Verdict;
     model.regressed = None;
     let name = course.exercises[index].name.clone();

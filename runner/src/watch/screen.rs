@@ -217,25 +217,42 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         width,
     );
 
-    // Fit the height: the body gives way, never the header or the keys.
+    // Fit the height: the body gives way first, then the lines under the
+    // title, then the book link; the title and the keys stay.
+    let mut head = head;
+    let mut foot = foot;
+    while head.len() + foot.len() > height.saturating_sub(1) && head.len() > 1 {
+        head.pop();
+    }
+    while head.len() + foot.len() > height.saturating_sub(1) && foot.len() > 1 {
+        foot.remove(0);
+    }
     let room = height.saturating_sub(head.len() + foot.len());
     if body.len() > room {
         let keep = room.saturating_sub(1);
         let cut = body.len() - keep;
         body.truncate(keep);
-        body.push(style.paint(
-            Paint::Dim,
-            &format!(
-                "… {cut} more lines: enlarge the window or run `backendlings run {}`",
-                ex.name
-            ),
-        ));
+        let notice = if width >= 60 {
+            format!("… {cut} more lines: enlarge the window or run `backendlings run {}`", ex.name)
+        } else {
+            format!("… {cut} more lines")
+        };
+        if room > 0 {
+            let mut n: String = notice.chars().take(width).collect();
+            if n.is_empty() {
+                n.push('…');
+            }
+            body.push(style.paint(Paint::Dim, &n));
+        }
     }
     let mut lines = head;
     lines.extend(body);
     lines.extend(foot);
     if lines.len() > height {
-        lines.truncate(height);
+        // Keep the key help, the last line.
+        let last = lines.pop();
+        lines.truncate(height.saturating_sub(1));
+        lines.extend(last);
     }
     lines
 }

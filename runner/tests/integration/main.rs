@@ -9,4 +9,5 @@ mod real_course;
 mod reliability;
 mod servers;
 mod state;
+mod tui;
 mod watch;
