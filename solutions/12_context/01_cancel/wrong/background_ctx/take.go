@@ -1,11 +1,10 @@
 // Wrong: the producer gets a context derived from context.Background() instead
 // of ctx: it loses the caller's values and deadline; Take only stops it when
 // it returns.
-// Take reads the first n values of a producer that would run forever. As
-// written, the producer is never stopped (a goroutine leak) and Take ignores
-// its caller's cancellation. Give the producer a context derived from ctx
-// with context.WithCancel, cancel it when Take returns, and stop waiting
-// when ctx is done.
+// Take reads the first n values of a producer that would run forever, but
+// never stops it (a goroutine leak) and ignores its caller's cancellation.
+// Give the producer a context derived from ctx with context.WithCancel,
+// cancel it when Take returns, and stop waiting when ctx is done.
 package stream
 
 import "context"

@@ -1,10 +1,9 @@
 // Wrong: when ctx is done, Take returns the values so far with a nil error, so
 // the caller cannot tell a cut-short result from a complete one.
-// Take reads the first n values of a producer that would run forever. As
-// written, the producer is never stopped (a goroutine leak) and Take ignores
-// its caller's cancellation. Give the producer a context derived from ctx
-// with context.WithCancel, cancel it when Take returns, and stop waiting
-// when ctx is done.
+// Take reads the first n values of a producer that would run forever, but
+// never stops it (a goroutine leak) and ignores its caller's cancellation.
+// Give the producer a context derived from ctx with context.WithCancel,
+// cancel it when Take returns, and stop waiting when ctx is done.
 package stream
 
 import "context"

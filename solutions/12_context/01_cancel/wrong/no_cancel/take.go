@@ -1,11 +1,10 @@
 // Wrong: Take watches ctx but never derives and cancels a context of its own,
 // so after it has its n values the producer keeps running, blocked on a send
 // nobody receives: a goroutine leak.
-// Take reads the first n values of a producer that would run forever. As
-// written, the producer is never stopped (a goroutine leak) and Take ignores
-// its caller's cancellation. Give the producer a context derived from ctx
-// with context.WithCancel, cancel it when Take returns, and stop waiting
-// when ctx is done.
+// Take reads the first n values of a producer that would run forever, but
+// never stops it (a goroutine leak) and ignores its caller's cancellation.
+// Give the producer a context derived from ctx with context.WithCancel,
+// cancel it when Take returns, and stop waiting when ctx is done.
 package stream
 
 import "context"

@@ -1,10 +1,9 @@
 // Wrong: the handler passes r.Context() on but never adds its Timeout, so a
 // slow database holds the request as long as the client waits.
-// A request passes through three layers: Handler (HTTP) → Service (business
-// logic) → Repository (data access) → the database driver. Each layer must
-// pass the request's context on, so that a client hanging up, or the
-// handler's timeout, stops the work all the way down. Fix the layers that
-// start from a fresh context, and give the handler its timeout.
+// A request passes through Handler (HTTP) → Service → Repository → the
+// database driver. Each layer must pass the request's context on, so that a
+// client hanging up, or the handler's timeout, stops the work all the way
+// down. Fix the layers that do not, and give the handler its timeout.
 package orders
 
 import (
