@@ -1,0 +1,3 @@
+// Package patterns holds the code shown in the chapter on concurrency
+// patterns: every example here is compiled and run by go test.
+package patterns

@@ -1,0 +1,36 @@
+// Lazy opens an expensive resource (a database pool, a parsed template) on
+// first use. Many goroutines call Get at once, and open must run exactly
+// once: the check-then-set below races and can open twice. Use sync.Once
+// (or sync.OnceValues).
+package lazy
+
+// Resource stands for something expensive to create.
+type Resource struct {
+	Name string
+}
+
+// Lazy holds a Resource that is opened on the first call to Get.
+type Lazy struct {
+	open func() (*Resource, error)
+	// TODO: make the first Get open the resource exactly once, even when
+	// many goroutines call Get at the same time.
+	res *Resource
+	err error
+}
+
+// New returns a Lazy that calls open the first time Get is called. It does
+// not call open itself.
+func New(open func() (*Resource, error)) *Lazy {
+	return &Lazy{open: open}
+}
+
+// Get returns the resource, opening it first if no Get has yet. open is
+// called once in all: its result, error included, is remembered and
+// returned by every later Get. Get is safe for concurrent use; a Get that
+// arrives while open runs waits for it.
+func (l *Lazy) Get() (*Resource, error) {
+	if l.res == nil && l.err == nil {
+		l.res, l.err = l.open()
+	}
+	return l.res, l.err
+}

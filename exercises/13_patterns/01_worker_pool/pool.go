@@ -1,0 +1,42 @@
+// Process runs jobs one after another. Make it a bounded worker pool: at
+// most `workers` calls of fn at once, results in input order, the first
+// error cancelling the rest, and no goroutine left behind when it returns.
+package pool
+
+import "context"
+
+// Job is one unit of work.
+type Job struct {
+	ID int
+	N  int
+}
+
+// Result is what fn makes of a Job.
+type Result struct {
+	JobID int
+	Value int
+}
+
+// Process calls fn for every job and returns the results, results[i] being
+// fn's result for jobs[i].
+//
+//   - At most workers calls of fn run at the same time (workers < 1 counts
+//     as 1), and Process uses that many when there are enough jobs.
+//   - fn gets a context derived from ctx. The first error fn returns
+//     cancels that context (so the other calls can stop early), and Process
+//     returns that error (wrapped or not); the results are then unused.
+//   - When ctx is cancelled, Process starts no new call of fn and returns
+//     ctx.Err() (wrapped or not) once the running calls have returned.
+//   - No goroutine started by Process is left when it returns.
+func Process(ctx context.Context, jobs []Job, workers int, fn func(context.Context, Job) (Result, error)) ([]Result, error) {
+	// TODO: run up to workers calls of fn at once.
+	results := make([]Result, len(jobs))
+	for i, j := range jobs {
+		r, err := fn(ctx, j)
+		if err != nil {
+			return nil, err
+		}
+		results[i] = r
+	}
+	return results, nil
+}
