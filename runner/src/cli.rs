@@ -103,6 +103,12 @@ pub(crate) struct VerifyArgs {
     /// How many exercises to grade at once (default: the number of CPUs).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Grade each exercise in its own `go test` run instead of sharing runs.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Grade everything again, even exercises whose pass is remembered.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Only these exercises (names); default: all.
     pub names: Vec<String>,
 }

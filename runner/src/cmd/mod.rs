@@ -25,7 +25,7 @@ pub(crate) use hint::next_level as hint_next_level;
 pub(crate) use hint::render as hint_render;
 pub(crate) use progress::bar as progress_bar_text;
 pub(crate) use solution::render as solution_render;
-pub(crate) use verify::verify_all;
+pub(crate) use verify::{Options as VerifyOptions, verify_all};
 
 pub(crate) fn dispatch(args: Args) -> Result<i32> {
     let command = args.command.unwrap_or(Command::Watch(WatchArgs::default()));

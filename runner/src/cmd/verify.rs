@@ -27,55 +27,117 @@ pub(crate) fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(2, usize::from)
 }
 
-/// Grades `exercises` with at most `jobs` at a time; `on_done` is called as
-/// each finishes. Results come back in the order of `exercises`. Stops
-/// early (the rest report "cancelled") when `cancel` fires.
+/// How `verify_all` grades.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Options {
+    /// Exercises graded at once.
+    pub jobs: usize,
+    /// Grade each exercise in its own `go test` run (no grouping).
+    pub isolated: bool,
+    /// Reuse remembered passes whose inputs have not changed.
+    pub cache: bool,
+}
+
+impl Options {
+    pub(crate) fn new(jobs: usize) -> Options {
+        Options { jobs, isolated: false, cache: false }
+    }
+}
+
+fn to_outcome(index: usize, r: Result<Verdict>, elapsed: Duration) -> Outcome {
+    let verdict = r.map_err(|e| {
+        if crate::process::is_cancelled(&e) { "cancelled".to_string() } else { format!("{e:#}") }
+    });
+    Outcome { index, verdict, elapsed }
+}
+
+/// Grades `exercises` and returns their outcomes in order; `on_done` is
+/// called as each finishes. Remembered passes come first (with `cache`),
+/// then the `test`-mode exercises in shared `go test` runs (unless
+/// `isolated`), then everything else, `jobs` at a time. Stops early (the
+/// rest report "cancelled") when `cancel` fires.
 pub(crate) fn verify_all(
     course: &Course,
     exercises: &[&Exercise],
     target: Target,
-    jobs: usize,
+    opts: Options,
     cancel: &CancelToken,
     on_done: &(dyn Fn(&Exercise, &Outcome) + Sync),
 ) -> Vec<Outcome> {
+    let grader = Grader::with_cancel(course, cancel.clone());
+    let mut done: Vec<Option<Outcome>> = (0..exercises.len()).map(|_| None).collect();
+    let mut keys: Vec<Option<String>> = vec![None; exercises.len()];
+    let finish = |i: usize, o: Outcome, done: &mut Vec<Option<Outcome>>| {
+        on_done(exercises[i], &o);
+        done[i] = Some(o);
+    };
+
+    if opts.cache {
+        for (i, ex) in exercises.iter().enumerate() {
+            let started = Instant::now();
+            keys[i] = crate::grade::cache::key(&grader, ex, target);
+            if let Some(v) = keys[i].as_deref().and_then(|k| crate::grade::cache::load(&grader, ex, k)) {
+                finish(i, to_outcome(i, Ok(v), started.elapsed()), &mut done);
+            }
+        }
+    }
+
+    if !opts.isolated && !cancel.is_cancelled() {
+        let group: Vec<usize> = (0..exercises.len())
+            .filter(|i| done[*i].is_none() && crate::grade::group::groupable(&grader, exercises[*i]))
+            .collect();
+        if group.len() > 1 {
+            let started = Instant::now();
+            let members: Vec<&Exercise> = group.iter().map(|i| exercises[*i]).collect();
+            let verdicts = crate::grade::group::grade(&grader, &members, target);
+            let each = started.elapsed() / group.len() as u32;
+            for (k, v) in verdicts.into_iter().enumerate() {
+                if let Some(v) = v {
+                    let i = group[k];
+                    if let Some(key) = &keys[i] {
+                        crate::grade::cache::store(&grader, exercises[i], key, &v);
+                    }
+                    finish(i, to_outcome(i, Ok(v), each), &mut done);
+                }
+            }
+        }
+    }
+
+    let left: Vec<usize> = (0..exercises.len()).filter(|i| done[*i].is_none()).collect();
     let next = AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::with_capacity(exercises.len()));
+    let results = std::sync::Mutex::new(Vec::with_capacity(left.len()));
     std::thread::scope(|s| {
-        for _ in 0..jobs.clamp(1, exercises.len().max(1)) {
+        for _ in 0..opts.jobs.clamp(1, left.len().max(1)) {
             s.spawn(|| {
                 let grader = Grader::with_cancel(course, cancel.clone());
                 loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(ex) = exercises.get(i) else { break };
+                    let k = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&i) = left.get(k) else { break };
+                    let ex = exercises[i];
                     let started = Instant::now();
-                    let verdict = if cancel.is_cancelled() {
-                        Err("cancelled".to_string())
+                    let r = if cancel.is_cancelled() {
+                        Err(crate::process::Cancelled.into())
                     } else {
-                        grader.grade(ex, target).map_err(|e| {
-                            if crate::process::is_cancelled(&e) {
-                                "cancelled".to_string()
-                            } else {
-                                format!("{e:#}")
-                            }
-                        })
+                        grader.grade(ex, target)
                     };
-                    let outcome = Outcome {
-                        index: i,
-                        verdict,
-                        elapsed: started.elapsed(),
-                    };
+                    if let (Ok(v), Some(key)) = (&r, &keys[i]) {
+                        crate::grade::cache::store(&grader, ex, key, v);
+                    }
+                    let outcome = to_outcome(i, r, started.elapsed());
                     on_done(ex, &outcome);
-                    results
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(outcome);
+                    results.lock().unwrap_or_else(|e| e.into_inner()).push(outcome);
                 }
             });
         }
     });
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort_by_key(|o| o.index);
-    results
+    for o in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        let i = o.index;
+        done[i] = Some(o);
+    }
+    done.into_iter()
+        .enumerate()
+        .map(|(i, o)| o.unwrap_or(Outcome { index: i, verdict: Err("cancelled".into()), elapsed: Duration::ZERO }))
+        .collect()
 }
 
 pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
@@ -94,7 +156,11 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
             .map(|n| course.find(n))
             .collect::<Result<_>>()?
     };
-    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let opts = Options {
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+        isolated: args.isolated,
+        cache: !args.no_cache,
+    };
     let bar = crate::progress_bar::Bar::new(selected.len());
     let started = Instant::now();
     let cancel = crate::signals::global_cancel().clone();
@@ -102,7 +168,7 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
         course,
         &selected,
         Target::Exercise,
-        jobs,
+        opts,
         &cancel,
         &|ex, _| bar.inc(&ex.name),
     );

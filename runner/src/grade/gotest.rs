@@ -200,7 +200,12 @@ pub(crate) fn verdict_from(
     if failed_build {
         let mut build_lines = Vec::new();
         for (path, ls) in &report.build_output {
-            if report.build_failed.contains(path) || *path == plan.import_path {
+            // This package, the build its failure names, and its own
+            // subpackages: never another exercise's errors in a shared run.
+            let ours = *path == plan.import_path
+                || pkg.failed_build.as_deref() == Some(path.as_str())
+                || path.starts_with(&format!("{}/", plan.import_path));
+            if ours {
                 build_lines.extend(ls.iter().cloned());
             }
         }

@@ -1,7 +1,9 @@
 //! Grading: turns an exercise (or its reference solution) into a [`Verdict`].
 //! One submodule per mode; this file holds what they share.
 
+pub(crate) mod cache;
 pub(crate) mod gotest;
+pub(crate) mod group;
 pub(crate) mod learner_tests;
 pub(crate) mod run;
 pub(crate) mod server;

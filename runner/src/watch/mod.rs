@@ -560,7 +560,8 @@ fn spawn_rebuild(course: Arc<Course>, tx: Sender<Event>) {
     std::thread::spawn(move || {
         let all: Vec<&Exercise> = course.exercises.iter().collect();
         let cancel = crate::signals::global_cancel().clone();
-        let outcomes = cmd::verify_all(&course, &all, Target::Exercise, 1, &cancel, &|_, _| {});
+        let opts = cmd::VerifyOptions::new(1);
+        let outcomes = cmd::verify_all(&course, &all, Target::Exercise, opts, &cancel, &|_, _| {});
         let results = outcomes
             .iter()
             .map(|o| {

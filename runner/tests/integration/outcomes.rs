@@ -310,3 +310,57 @@ fn dev_check_reports_a_broken_solution() {
         .expect_code(1)
         .expect_stdout("solutions/01_grading/03_test_fails: the reference solution does not pass");
 }
+
+/// The verdicts of a run, by exercise: status and message.
+fn verdicts(r: &crate::harness::Run) -> Vec<(String, String, String)> {
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    doc["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["status"].as_str().unwrap().to_string(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn shared_go_test_runs_give_the_same_verdicts_as_one_run_per_exercise() {
+    // Every outcome at once, a compile error among them: grouping must not
+    // change a single verdict.
+    let c = course();
+    let grouped = c.run(&["verify", "--format", "json", "--no-cache"]);
+    let alone = c.run(&["verify", "--format", "json", "--no-cache", "--isolated"]);
+    let (g, a) = (verdicts(&grouped), verdicts(&alone));
+    assert_eq!(g.len(), 19);
+    for (x, y) in g.iter().zip(&a) {
+        if x.1 == "timed_out" {
+            // Where the runtime stopped an endless loop varies from run to
+            // run; the verdict itself must not.
+            assert_eq!((&x.0, &x.1, x.2.lines().next()), (&y.0, &y.1, y.2.lines().next()));
+            continue;
+        }
+        assert_eq!(x, y, "the verdict of {} differs when grouped", x.0);
+    }
+}
+
+#[test]
+fn remembered_passes_are_reused_until_something_changes() {
+    let c = course();
+    c.run(&["verify", "passes", "hello_ok"]).expect_code(0);
+    let cached = c.file(".backendlings/cache/verdicts/passes.json");
+    assert!(cached.is_file());
+    // Unchanged: the pass is reused (the file is not rewritten).
+    let before = std::fs::metadata(&cached).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    c.run(&["verify", "passes"]).expect_code(0);
+    assert_eq!(std::fs::metadata(&cached).unwrap().modified().unwrap(), before);
+    // Changed: graded again, and a failure is not remembered.
+    c.write("exercises/01_grading/01_passes/sum.go", "package sum\n\nfunc Sum(xs []int) int { return 0 }\n");
+    c.run(&["verify", "passes"]).expect_code(1);
+    assert!(!cached.exists());
+}

@@ -1,0 +1,113 @@
+//! Grading many `test`-mode exercises at once: one `go test -json` run for
+//! every set of exercises that share their flags, with one overlay holding
+//! all their hidden tests. The go command builds and runs the packages in
+//! parallel and keeps its test cache; each package still gets its own test
+//! binary, so one exercise that crashes, exits or hangs cannot take another's
+//! verdict with it. Whatever did not come out clean is graded again alone.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+
+use super::gotest::{self, Plan, keep_event, test_args};
+use super::{BUILD_TIMEOUT, Grader, Target, write_overlay};
+use crate::course::{Exercise, Mode};
+use crate::events::Report;
+use crate::process::Ended;
+use crate::verdict::Verdict;
+
+/// Whether an exercise can be graded in a group.
+pub(crate) fn groupable(g: &Grader, ex: &Exercise) -> bool {
+    ex.mode == Mode::Test && g.swap.is_none()
+}
+
+/// Grades `exercises` (all groupable) in as few `go test` runs as their
+/// flags allow. Each result is the verdict, or `None` when the exercise must
+/// be graded alone (a timeout, a crash, a cut stream, a run that failed).
+pub(crate) fn grade(g: &Grader, exercises: &[&Exercise], target: Target) -> Vec<Option<Verdict>> {
+    let mut results: Vec<Option<Verdict>> = vec![None; exercises.len()];
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, ex) in exercises.iter().enumerate() {
+        groups.entry(test_args(ex)).or_default().push(i);
+    }
+    for (args, members) in groups {
+        if g.cancel.is_cancelled() {
+            break;
+        }
+        if let Ok(verdicts) = run_group(g, exercises, target, &args, &members) {
+            for (i, v) in verdicts {
+                results[i] = v;
+            }
+        }
+    }
+    results
+}
+
+fn run_group(
+    g: &Grader,
+    exercises: &[&Exercise],
+    target: Target,
+    args: &[String],
+    members: &[usize],
+) -> Result<Vec<(usize, Option<Verdict>)>> {
+    let mut plans: Vec<(usize, Plan)> = Vec::new();
+    let mut overlay = Vec::new();
+    for &i in members {
+        let plan = gotest::plan(g, exercises[i], target)?;
+        overlay.extend(plan.overlay.iter().cloned());
+        plans.push((i, plan));
+    }
+    let tag = match target {
+        Target::Exercise => "exercise",
+        Target::Solution => "solution",
+    };
+    let mut cmd = g.go().args(args);
+    if !overlay.is_empty() {
+        // One file per set of flags, so concurrent groups never share one.
+        let name = format!("group-{tag}-{}.json", fnv(&args.join(" ")));
+        let file = write_overlay(&g.cache_dir("overlay")?.join(name), &overlay)?;
+        cmd = cmd.arg(format!("-overlay={}", file.display()));
+    }
+    for (_, plan) in &plans {
+        cmd = cmd.arg(format!("./{}", plan.dir));
+    }
+    let out = cmd.timeout(BUILD_TIMEOUT).cap(64 << 20).keep_lines(keep_event).run()?;
+    if !matches!(out.ended, Ended::Exited(_)) {
+        return Ok(plans.into_iter().map(|(i, _)| (i, None)).collect());
+    }
+    let report = Report::parse(&out.stdout.pieces());
+    let cut = out.stdout.dropped > 0;
+    Ok(plans
+        .into_iter()
+        .map(|(i, plan)| {
+            let ex = exercises[i];
+            let Some(pkg) = report.packages.get(&plan.import_path) else {
+                // No events for it: a build failure is keyed by import path;
+                // anything else is graded alone.
+                if report.build_failed.contains(&plan.import_path) {
+                    let empty = Default::default();
+                    return (i, Some(gotest::verdict_from(&plan, ex.timeout, &report, &empty)));
+                }
+                return (i, None);
+            };
+            if pkg.result.is_none() || cut {
+                return (i, None);
+            }
+            let v = gotest::verdict_from(&plan, ex.timeout, &report, pkg);
+            match v {
+                Verdict::TimedOut { .. } | Verdict::Crashed { .. } => (i, None),
+                v => (i, Some(v)),
+            }
+        })
+        .collect())
+}
+
+/// FNV-1a, for short stable names.
+pub(crate) fn fnv(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
