@@ -178,7 +178,7 @@ fn run(
 ) -> Result<Verdict> {
     let mut cmd = g
         .go()
-        .args(["test", "-json", "-vet=off"])
+        .args(["test", "-json", "-vet=off", "-ldflags=-s -w"])
         .arg(format!("-timeout={}s", ex.timeout.as_secs()));
     if bench {
         cmd = cmd.args(["-bench=.", "-benchtime=1x"]);
