@@ -1,0 +1,174 @@
+// Capstone, stage 2: the middleware stack. The API of stage 1 is done and
+// server.go already wires the middlewares in; write them: RequestID,
+// Logging, Recover, and the per-client rate limit (Limiter.Allow,
+// RateLimit and clientIP).
+package bookmarks
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Middleware wraps a handler in another.
+type Middleware func(http.Handler) http.Handler
+
+// Chain wraps h in mws, the first of mws outermost: it sees each request
+// first and its response last.
+func Chain(h http.Handler, mws ...Middleware) http.Handler {
+	for i := len(mws) - 1; i >= 0; i-- {
+		h = mws[i](h)
+	}
+	return h
+}
+
+// RequestIDHeader carries a request's ID, in and out.
+const RequestIDHeader = "X-Request-ID"
+
+type requestIDKey struct{}
+
+// RequestIDFrom returns the ID that RequestID gave the request, or "".
+func RequestIDFrom(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// RequestID gives every request an ID: the client's X-Request-ID when it
+// is 1 to 64 letters, digits, '-', '_' or '.', a new random one
+// otherwise. The ID goes into the request's context, where RequestIDFrom
+// finds it, and into the X-Request-ID header of the response.
+func RequestID(next http.Handler) http.Handler {
+	// TODO: keep the incoming ID when validRequestID says it is safe, or
+	// make a new one with rand.Text() from crypto/rand. Set it on the
+	// response, then call next with the ID in the request's context.
+	return next
+}
+
+// validRequestID keeps IDs that are safe to copy into logs and headers.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '_' || c == '.'
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Logging logs one line per request after it is served: message
+// "request", level INFO (ERROR for a 5xx status), with the attributes
+// method, path, status, duration (a time.Duration) and request_id.
+func Logging(logger *slog.Logger) Middleware {
+	return func(next http.Handler) http.Handler {
+		// TODO: serve the request through a statusRecorder, then log one
+		// line with logger.LogAttrs(r.Context(), level, "request", ...).
+		return next
+	}
+}
+
+// statusRecorder remembers the status a handler sends.
+type statusRecorder struct {
+	http.ResponseWriter
+	status      int
+	wroteHeader bool
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if !s.wroteHeader {
+		s.status, s.wroteHeader = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wroteHeader = true
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.NewResponseController reach the real ResponseWriter.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Recover turns a panic in next into a 500 with the body
+// {"error":"internal error"}, and logs it at level ERROR with the message
+// "panic" and the attributes panic (the value recovered), stack
+// (debug.Stack()) and request_id. The panic value never reaches the
+// client. http.ErrAbortHandler is re-panicked: it is net/http's way to
+// abort a response on purpose.
+func Recover(logger *slog.Logger) Middleware {
+	return func(next http.Handler) http.Handler {
+		// TODO: a deferred function that recovers the panic, logs it and
+		// answers 500 with writeError.
+		return next
+	}
+}
+
+// Limiter is a token bucket per client: a client may make burst requests
+// at once, and then one more each time 1/rate seconds have passed. It is
+// safe for concurrent use.
+type Limiter struct {
+	rate  float64 // tokens added per second
+	burst float64 // most tokens a bucket holds
+
+	mu      sync.Mutex
+	clients map[string]*bucket
+}
+
+type bucket struct {
+	tokens float64   // tokens left at last
+	last   time.Time // when tokens was computed
+}
+
+// maxClients bounds the memory the buckets take: past it, the buckets of
+// clients idle long enough to be full again are dropped (a new one starts
+// full, so forgetting them changes nothing).
+const maxClients = 10_000
+
+// NewLimiter returns a limiter that lets each client make burst requests
+// at once and rate requests per second after that.
+func NewLimiter(rate float64, burst int) *Limiter {
+	return &Limiter{rate: rate, burst: float64(burst), clients: map[string]*bucket{}}
+}
+
+// Allow takes a token from the bucket of client key. When there is none,
+// it returns false and how long until there will be one.
+func (l *Limiter) Allow(key string) (bool, time.Duration) {
+	// TODO: under l.mu, find (or make, full) the bucket of key, add the
+	// tokens earned since it was last used (at most l.burst), then take
+	// one, or say how long until the next one. Call l.forgetIdle before
+	// adding a client when there are maxClients already.
+	return true, 0
+}
+
+// forgetIdle drops the buckets that have refilled completely.
+func (l *Limiter) forgetIdle(now time.Time) {
+	for key, b := range l.clients {
+		if b.tokens+now.Sub(b.last).Seconds()*l.rate >= l.burst {
+			delete(l.clients, key)
+		}
+	}
+}
+
+// RateLimit lets a request through when its client (clientIP) has a token
+// left in l. Otherwise it answers 429 Too Many Requests with a
+// Retry-After header (whole seconds, rounded up, at least 1) and the body
+// {"error":"too many requests"}.
+func RateLimit(l *Limiter) Middleware {
+	return func(next http.Handler) http.Handler {
+		// TODO: ask l.Allow(clientIP(r)); refuse with 429, Retry-After and
+		// writeError, or call next.
+		return next
+	}
+}
+
+// clientIP identifies the client of r: the IP address of r.RemoteAddr,
+// without the port (each connection comes from a port of its own).
+func clientIP(r *http.Request) string {
+	// TODO: r.RemoteAddr is "IP:port" ("[IPv6]:port"); keep the IP only.
+	return r.RemoteAddr
+}
