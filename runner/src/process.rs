@@ -259,6 +259,7 @@ impl Cmd {
             stderr,
             readers,
             readers_done: done_rx,
+            readers_seen: 0,
             status: None,
             registrations,
         })
@@ -539,6 +540,8 @@ pub(crate) struct Running {
     stderr: Arc<Mutex<Capture>>,
     readers: Vec<JoinHandle<()>>,
     readers_done: Receiver<()>,
+    /// Readers that reported their end through `readers_done`.
+    readers_seen: usize,
     status: Option<ExitStatus>,
     registrations: Vec<Registration>,
 }
@@ -607,6 +610,15 @@ impl Running {
         }
     }
 
+    /// Whether every output stream has reached its end (the child and
+    /// everything that shared its pipes are gone, and all was read).
+    pub(crate) fn readers_finished(&mut self) -> bool {
+        while self.readers_done.try_recv().is_ok() {
+            self.readers_seen += 1;
+        }
+        self.readers_seen >= self.readers.len()
+    }
+
     /// What the child has written to stdout so far.
     pub(crate) fn stdout_now(&self) -> Captured {
         self.stdout
@@ -635,7 +647,7 @@ impl Running {
         // Once everything is dead the pipes close and the readers end; do not
         // wait forever on a writer that escaped both the group and the marker.
         let deadline = Instant::now() + Duration::from_secs(1);
-        let mut finished = 0;
+        let mut finished = self.readers_seen;
         while finished < self.readers.len() {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.readers_done.recv_timeout(left) {

@@ -378,6 +378,31 @@ impl<'a> Session<'a> {
 
     /// The request of a probe, ready to send; owns everything it needs, so
     /// sending it does not borrow the session.
+    /// Waits until what the program printed has been read: output that has
+    /// stopped growing for a moment (or a process that has exited and whose
+    /// pipes are drained), so a logs probe sees the lines of the requests
+    /// just answered.
+    fn settle_output(&mut self) {
+        let quiet = Duration::from_millis(60);
+        let limit = Instant::now() + Duration::from_secs(2);
+        let size = |s: &Running| {
+            let (o, e) = (s.stdout_now(), s.stderr_now());
+            o.head.len() + o.tail.len() + e.head.len() + e.tail.len() + (o.dropped + e.dropped) as usize
+        };
+        let mut last = size(self.server);
+        let mut since = Instant::now();
+        while Instant::now() < limit {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = size(self.server);
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet && (self.server.exited().is_none() || self.server.readers_finished()) {
+                return;
+            }
+        }
+    }
+
     fn prepare(&self, p: &Probe) -> reqwest::RequestBuilder {
         let path = self.subst(p.path.as_deref().unwrap_or("/"));
         let url = format!("http://127.0.0.1:{}{path}", self.port);
@@ -744,6 +769,7 @@ impl<'a> Session<'a> {
     }
 
     fn logs(&mut self, p: &Probe) -> std::result::Result<(), ProbeFailure> {
+        self.settle_output();
         let stream = p.stream.as_deref().unwrap_or("stdout");
         let mut text = String::new();
         if stream != "stderr" {
