@@ -1,0 +1,30 @@
+// IDs and ByEmail start empty and let append and the map grow one step at
+// a time, reallocating and copying as they go. Both know the final size
+// before the loop: make the slice with that capacity and the map with that
+// size hint, so that IDs allocates once and ByEmail as little as it can.
+package index
+
+// User is a user as loaded from the database.
+type User struct {
+	ID    int64
+	Email string
+	Name  string
+}
+
+// IDs returns the users' IDs, in the users' order.
+func IDs(users []User) []int64 {
+	var ids []int64
+	for _, u := range users {
+		ids = append(ids, u.ID)
+	}
+	return ids
+}
+
+// ByEmail returns the users keyed by email. (Emails are unique.)
+func ByEmail(users []User) map[string]User {
+	m := map[string]User{}
+	for _, u := range users {
+		m[u.Email] = u
+	}
+	return m
+}

@@ -1,0 +1,39 @@
+// Wrong: prepares once on the pool and reuses the statement, but without a
+// transaction: a failure half-way leaves the products before it stored.
+// ImportProducts sends every INSERT on its own: the database parses the
+// same SQL once per product, and a failure half-way leaves half an import.
+// Make it one transaction, with one prepared statement (tx.PrepareContext,
+// closed with defer) executed once per product; all or nothing.
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Product is a row of products(sku, name, price_cents).
+type Product struct {
+	SKU        string
+	Name       string
+	PriceCents int64
+}
+
+// ImportProducts inserts every product, or none of them.
+func ImportProducts(ctx context.Context, db *sql.DB, products []Product) error {
+	// Parsed and planned once, on the transaction's connection; each Exec
+	// only sends the values.
+	stmt, err := db.PrepareContext(ctx,
+		`INSERT INTO products (sku, name, price_cents) VALUES ($1, $2, $3)`)
+	if err != nil {
+		return fmt.Errorf("import: prepare: %w", err)
+	}
+	defer stmt.Close()
+
+	for _, p := range products {
+		if _, err := stmt.ExecContext(ctx, p.SKU, p.Name, p.PriceCents); err != nil {
+			return fmt.Errorf("import %s: %w", p.SKU, err)
+		}
+	}
+	return nil
+}

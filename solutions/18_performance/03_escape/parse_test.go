@@ -1,0 +1,71 @@
+package accesslog
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func TestParseAll(t *testing.T) {
+	lines := []string{"GET /users/42 200 153", "POST /orders 201 1200", "DELETE /users/7 404 3", "GET / 500 0"}
+	want := []Entry{
+		{"GET", "/users/42", 200, 153},
+		{"POST", "/orders", 201, 1200},
+		{"DELETE", "/users/7", 404, 3},
+		{"GET", "/", 500, 0},
+	}
+	got, err := ParseAll(lines)
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("ParseAll(%q) =\n%+v, %v\nwant\n%+v, nil", lines, got, err, want)
+	}
+	if got, err := ParseAll(nil); err != nil || len(got) != 0 {
+		t.Errorf("ParseAll(nil) = %+v, %v; want no entries, nil", got, err)
+	}
+}
+
+func TestParseAllMalformed(t *testing.T) {
+	bad := []string{
+		"",
+		"GET /users",
+		"GET /users 200",
+		"GET users 200 15",
+		"GET /users two 15",
+		"GET /users 200 fast",
+		"GET /users 99 15",
+		"GET /users 600 15",
+		"GET /users 200 -1",
+	}
+	for _, line := range bad {
+		lines := []string{"GET /ok 200 1", line}
+		got, err := ParseAll(lines)
+		if !errors.Is(err, ErrMalformed) {
+			t.Errorf("ParseAll(%q) = %+v, %v; want an error wrapping ErrMalformed", lines, got, err)
+		}
+	}
+}
+
+// accessLog makes n valid lines; most numbers are above 255, which matters:
+// Go keeps ready-made interfaces for the numbers 0 to 255 only.
+func accessLog(n int) []string {
+	statuses := []int{200, 404, 500, 201, 302}
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = fmt.Sprintf("GET /items/%d %d %d", i, statuses[i%len(statuses)], 256+i*13%5000)
+	}
+	return lines
+}
+
+func TestParseAllAllocations(t *testing.T) {
+	const budget = 2
+	for _, n := range []int{100, 1000} {
+		lines := accessLog(n)
+		if _, err := ParseAll(lines); err != nil {
+			t.Fatalf("ParseAll(%d valid lines): %v", n, err)
+		}
+		allocs := testing.AllocsPerRun(10, func() { ParseAll(lines) })
+		if allocs > budget {
+			t.Fatalf("ParseAll(%d lines) makes %.0f allocations per call (%.1f per line), budget %d: only the result slice should be allocated. Run go build -gcflags=-m in the exercise's directory: every \"escapes to heap\" and \"moved to heap\" inside the loop costs an allocation per line", n, allocs, allocs/float64(n), budget)
+		}
+	}
+}
