@@ -41,6 +41,18 @@ pub(crate) struct Cmd {
     cancel: Option<CancelToken>,
     rearm: Option<(Vec<u8>, Duration)>,
     keep: Option<fn(&[u8]) -> Keep>,
+    stderr_lines: Option<LineSink>,
+}
+
+/// Receives each line a child writes to stderr, as it is written (to tell
+/// the learner that Go is downloading modules, say).
+#[derive(Clone)]
+pub(crate) struct LineSink(pub Arc<dyn Fn(&str) + Send + Sync>);
+
+impl std::fmt::Debug for LineSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LineSink")
+    }
 }
 
 /// What to do with a line past the capture cap.
@@ -65,6 +77,7 @@ impl Cmd {
             cancel: None,
             rearm: None,
             keep: None,
+            stderr_lines: None,
         }
     }
 
@@ -128,6 +141,12 @@ impl Cmd {
     /// order, up to another cap) instead of dropped.
     pub(crate) fn keep_lines(mut self, keep: fn(&[u8]) -> Keep) -> Cmd {
         self.keep = Some(keep);
+        self
+    }
+
+    /// Calls `sink` with each line of stderr as it arrives.
+    pub(crate) fn stderr_lines(mut self, sink: Option<LineSink>) -> Cmd {
+        self.stderr_lines = sink;
         self
     }
 
@@ -228,10 +247,23 @@ impl Cmd {
         let mut readers = Vec::new();
         let watch = self.rearm.map(|(marker, _)| (marker, wake_tx.clone()));
         if let Some(out) = child.stdout.take() {
-            readers.push(reader(out, Arc::clone(&stdout), done_tx.clone(), watch));
+            readers.push(reader(
+                out,
+                Arc::clone(&stdout),
+                done_tx.clone(),
+                watch,
+                None,
+            ));
         }
         if let Some(err) = child.stderr.take() {
-            readers.push(reader(err, Arc::clone(&stderr), done_tx.clone(), None));
+            let sink = self.stderr_lines.clone();
+            readers.push(reader(
+                err,
+                Arc::clone(&stderr),
+                done_tx.clone(),
+                None,
+                sink,
+            ));
         }
         if let (Some(bytes), Some(mut input)) = (self.stdin, child.stdin.take()) {
             std::thread::spawn(move || {
@@ -483,9 +515,11 @@ fn reader(
     into: Arc<Mutex<Capture>>,
     done: Sender<()>,
     mut watch: Option<(Vec<u8>, Sender<Wake>)>,
+    lines: Option<LineSink>,
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let mut buf = vec![0u8; 64 << 10];
+        let mut line = Vec::new();
         // The end of the previous chunk, so a marker split in two is found.
         let mut carry: Vec<u8> = Vec::new();
         loop {
@@ -500,6 +534,16 @@ fn reader(
                         } else {
                             let keep = marker.len().saturating_sub(1).min(carry.len());
                             carry.drain(..carry.len() - keep);
+                        }
+                    }
+                    if let Some(sink) = &lines {
+                        for b in &buf[..n] {
+                            if *b == b'\n' {
+                                (sink.0)(&String::from_utf8_lossy(&line));
+                                line.clear();
+                            } else if line.len() < 4096 {
+                                line.push(*b);
+                            }
                         }
                     }
                     into.lock()

@@ -88,10 +88,15 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     problems.extend(found.into_inner().unwrap_or_else(|e| e.into_inner()));
     problems.sort();
     problems.dedup();
-    let (notes, problems): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(|p| p.note);
+    let (notes, problems): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.note);
     if args.verbose {
         for n in &notes {
-            outln!("{}: {}", style.paint(Paint::Path, &n.path), style.paint(Paint::Dim, &n.message));
+            outln!(
+                "{}: {}",
+                style.paint(Paint::Path, &n.path),
+                style.paint(Paint::Dim, &n.message)
+            );
             for l in n.detail.trim_end().lines().skip(1).take(6) {
                 outln!("    {}", style.paint(Paint::Dim, l));
             }

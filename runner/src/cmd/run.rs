@@ -22,7 +22,13 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
         style.paint(Paint::Bold, &format!("{}.", ex.index + 1)),
         style.paint(Paint::Path, &ex.exercise_rel())
     );
-    let verdict = Grader::new(course).grade(ex, Target::Exercise)?;
+    let mut grader = Grader::new(course);
+    grader.status = Some(crate::process::LineSink(std::sync::Arc::new(
+        |line: &str| {
+            eprintln!("{}", crate::term::paint_stderr(Paint::Dim, line));
+        },
+    )));
+    let verdict = grader.grade(ex, Target::Exercise)?;
     let text = verdict.render(style, true);
     // Wrap for a terminal; a pipe or a file gets the lines as they are.
     if crate::term::stdout_is_tty() {

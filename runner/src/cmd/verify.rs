@@ -40,15 +40,27 @@ pub(crate) struct Options {
 
 impl Options {
     pub(crate) fn new(jobs: usize) -> Options {
-        Options { jobs, isolated: false, cache: false }
+        Options {
+            jobs,
+            isolated: false,
+            cache: false,
+        }
     }
 }
 
 fn to_outcome(index: usize, r: Result<Verdict>, elapsed: Duration) -> Outcome {
     let verdict = r.map_err(|e| {
-        if crate::process::is_cancelled(&e) { "cancelled".to_string() } else { format!("{e:#}") }
+        if crate::process::is_cancelled(&e) {
+            "cancelled".to_string()
+        } else {
+            format!("{e:#}")
+        }
     });
-    Outcome { index, verdict, elapsed }
+    Outcome {
+        index,
+        verdict,
+        elapsed,
+    }
 }
 
 /// Grades `exercises` and returns their outcomes in order; `on_done` is
@@ -76,7 +88,10 @@ pub(crate) fn verify_all(
         for (i, ex) in exercises.iter().enumerate() {
             let started = Instant::now();
             keys[i] = crate::grade::cache::key(&grader, ex, target);
-            if let Some(v) = keys[i].as_deref().and_then(|k| crate::grade::cache::load(&grader, ex, k)) {
+            if let Some(v) = keys[i]
+                .as_deref()
+                .and_then(|k| crate::grade::cache::load(&grader, ex, k))
+            {
                 finish(i, to_outcome(i, Ok(v), started.elapsed()), &mut done);
             }
         }
@@ -84,7 +99,9 @@ pub(crate) fn verify_all(
 
     if !opts.isolated && !cancel.is_cancelled() {
         let group: Vec<usize> = (0..exercises.len())
-            .filter(|i| done[*i].is_none() && crate::grade::group::groupable(&grader, exercises[*i]))
+            .filter(|i| {
+                done[*i].is_none() && crate::grade::group::groupable(&grader, exercises[*i])
+            })
             .collect();
         if group.len() > 1 {
             let started = Instant::now();
@@ -103,7 +120,9 @@ pub(crate) fn verify_all(
         }
     }
 
-    let left: Vec<usize> = (0..exercises.len()).filter(|i| done[*i].is_none()).collect();
+    let left: Vec<usize> = (0..exercises.len())
+        .filter(|i| done[*i].is_none())
+        .collect();
     let next = AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::with_capacity(left.len()));
     std::thread::scope(|s| {
@@ -125,7 +144,10 @@ pub(crate) fn verify_all(
                     }
                     let outcome = to_outcome(i, r, started.elapsed());
                     on_done(ex, &outcome);
-                    results.lock().unwrap_or_else(|e| e.into_inner()).push(outcome);
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(outcome);
                 }
             });
         }
@@ -136,7 +158,13 @@ pub(crate) fn verify_all(
     }
     done.into_iter()
         .enumerate()
-        .map(|(i, o)| o.unwrap_or(Outcome { index: i, verdict: Err("cancelled".into()), elapsed: Duration::ZERO }))
+        .map(|(i, o)| {
+            o.unwrap_or(Outcome {
+                index: i,
+                verdict: Err("cancelled".into()),
+                elapsed: Duration::ZERO,
+            })
+        })
         .collect()
 }
 

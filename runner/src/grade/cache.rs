@@ -26,7 +26,9 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
         let base = root.join(&dir);
         for rel in crate::cmd::files_under(&base).ok()? {
             text.push_str(&format!("\0{dir}/{}\0", rel.display()));
-            text.push_str(&String::from_utf8_lossy(&std::fs::read(base.join(&rel)).ok()?));
+            text.push_str(&String::from_utf8_lossy(
+                &std::fs::read(base.join(&rel)).ok()?,
+            ));
         }
     }
     // Two hashes of the same text in different orders: 128 bits.
@@ -35,7 +37,11 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
 }
 
 fn file(g: &Grader, ex: &Exercise) -> Option<std::path::PathBuf> {
-    Some(g.cache_dir("verdicts").ok()?.join(format!("{}.json", ex.name)))
+    Some(
+        g.cache_dir("verdicts")
+            .ok()?
+            .join(format!("{}.json", ex.name)),
+    )
 }
 
 /// A remembered pass for these inputs.
@@ -45,7 +51,9 @@ pub(crate) fn load(g: &Grader, ex: &Exercise, key: &str) -> Option<Verdict> {
     if v.get("key")?.as_str()? != key {
         return None;
     }
-    Some(Verdict::Passed { summary: v.get("summary")?.as_str()?.to_string() })
+    Some(Verdict::Passed {
+        summary: v.get("summary")?.as_str()?.to_string(),
+    })
 }
 
 /// Remembers a pass (and forgets the last one when the verdict is not one).

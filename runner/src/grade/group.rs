@@ -71,7 +71,11 @@ fn run_group(
     for (_, plan) in &plans {
         cmd = cmd.arg(format!("./{}", plan.dir));
     }
-    let out = cmd.timeout(BUILD_TIMEOUT).cap(64 << 20).keep_lines(keep_event).run()?;
+    let out = cmd
+        .timeout(BUILD_TIMEOUT)
+        .cap(64 << 20)
+        .keep_lines(keep_event)
+        .run()?;
     if !matches!(out.ended, Ended::Exited(_)) {
         return Ok(plans.into_iter().map(|(i, _)| (i, None)).collect());
     }
@@ -86,7 +90,10 @@ fn run_group(
                 // anything else is graded alone.
                 if report.build_failed.contains(&plan.import_path) {
                     let empty = Default::default();
-                    return (i, Some(gotest::verdict_from(&plan, ex.timeout, &report, &empty)));
+                    return (
+                        i,
+                        Some(gotest::verdict_from(&plan, ex.timeout, &report, &empty)),
+                    );
                 }
                 return (i, None);
             };

@@ -37,6 +37,9 @@ pub(crate) struct Grader<'a> {
     /// Files swapped into the package being graded (for `dev check`'s wrong
     /// solutions): a tag for cache file names and (virtual, real) pairs.
     pub swap: Option<(String, Vec<(PathBuf, String)>)>,
+    /// Told what the go command is doing when it is slow for a reason worth
+    /// saying (downloading modules the first time).
+    pub status: Option<crate::process::LineSink>,
 }
 
 /// Where the wrong solutions of an exercise live, under its solution.
@@ -48,6 +51,7 @@ impl<'a> Grader<'a> {
             course,
             cancel: CancelToken::new(),
             swap: None,
+            status: None,
         }
     }
 
@@ -56,6 +60,7 @@ impl<'a> Grader<'a> {
             course,
             cancel,
             swap: None,
+            status: None,
         }
     }
 
@@ -156,7 +161,17 @@ impl<'a> Grader<'a> {
             .cwd(&self.course.root)
             // Grade with the Go that is installed; never download another.
             .env("GOTOOLCHAIN", "local")
-            .cancel(&self.cancel);
+            .cancel(&self.cancel)
+            .stderr_lines(self.status.as_ref().map(|status| {
+                let status = status.clone();
+                crate::process::LineSink(std::sync::Arc::new(move |line: &str| {
+                    if let Some(module) = line.strip_prefix("go: downloading ") {
+                        (status.0)(&format!(
+                            "Downloading Go module {module} (only the first time; the modules of the database exercises take a minute)"
+                        ));
+                    }
+                }))
+            }));
         if std::env::var_os("GORACE").is_none() {
             // A -race test binary sleeps a second at exit by default, for
             // reports from goroutines still running then; hidden tests wait

@@ -387,7 +387,11 @@ impl<'a> Session<'a> {
         let limit = Instant::now() + Duration::from_secs(2);
         let size = |s: &Running| {
             let (o, e) = (s.stdout_now(), s.stderr_now());
-            o.head.len() + o.tail.len() + e.head.len() + e.tail.len() + (o.dropped + e.dropped) as usize
+            o.head.len()
+                + o.tail.len()
+                + e.head.len()
+                + e.tail.len()
+                + (o.dropped + e.dropped) as usize
         };
         let mut last = size(self.server);
         let mut since = Instant::now();
@@ -397,7 +401,9 @@ impl<'a> Session<'a> {
             if now != last {
                 last = now;
                 since = Instant::now();
-            } else if since.elapsed() >= quiet && (self.server.exited().is_none() || self.server.readers_finished()) {
+            } else if since.elapsed() >= quiet
+                && (self.server.exited().is_none() || self.server.readers_finished())
+            {
                 return;
             }
         }

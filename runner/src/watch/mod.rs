@@ -42,6 +42,8 @@ pub(crate) enum Event {
         elapsed: Duration,
     },
     Rebuilt(Vec<(String, bool)>),
+    /// What a running check is doing, when that is worth saying.
+    Status(u64, String),
     Resize,
 }
 
@@ -81,6 +83,8 @@ pub(crate) struct Model<'a> {
     pub results: BTreeMap<usize, Result<Verdict, String>>,
     /// Exercise being checked, and since when.
     pub checking: Option<(usize, Instant)>,
+    /// The latest status line of the running check.
+    pub status: Option<String>,
     /// One-line messages shown above the key help (welcome, notices).
     pub notices: Vec<String>,
     /// Set when the last check broke an exercise that had passed.
@@ -120,6 +124,7 @@ pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
         view: View::Verdict,
         results: BTreeMap::new(),
         checking: None,
+        status: None,
         notices: Vec::new(),
         regressed: None,
         finished: false,
@@ -213,7 +218,11 @@ impl Loop {
         let course = Arc::clone(&self.course);
         std::thread::spawn(move || {
             let started = Instant::now();
-            let g = Grader::with_cancel(&course, token);
+            let mut g = Grader::with_cancel(&course, token);
+            let status_tx = tx.clone();
+            g.status = Some(crate::process::LineSink(Arc::new(move |line: &str| {
+                let _ = status_tx.send(Event::Status(generation, line.to_string()));
+            })));
             let result = g.grade(&course.exercises[index], Target::Exercise);
             let result = match result {
                 Ok(v) => Ok(v),
@@ -234,6 +243,7 @@ impl Loop {
             Some((_, g, _)) if *g == generation => {
                 self.running = None;
                 model.checking = None;
+                model.status = None;
                 if let Some(next) = self.queue.pop_front() {
                     self.start(model, next);
                 }
@@ -294,6 +304,16 @@ fn event_loop(
                 redraw = true;
             }
             Some(Event::Resize) => redraw = true,
+            Some(Event::Status(generation, line)) => {
+                if lp
+                    .running
+                    .as_ref()
+                    .is_some_and(|(_, g, _)| *g == generation)
+                {
+                    model.status = Some(line);
+                    redraw = true;
+                }
+            }
             Some(Event::Rebuilt(results)) => {
                 model.state = crate::state::update(&model.course.root, |s| {
                     for (name, passed) in &results {

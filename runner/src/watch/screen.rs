@@ -233,7 +233,10 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         let cut = body.len() - keep;
         body.truncate(keep);
         let notice = if width >= 60 {
-            format!("… {cut} more lines: enlarge the window or run `backendlings run {}`", ex.name)
+            format!(
+                "… {cut} more lines: enlarge the window or run `backendlings run {}`",
+                ex.name
+            )
         } else {
             format!("… {cut} more lines")
         };
@@ -267,6 +270,9 @@ fn verdict_view(model: &Model, ex: &Exercise, style: Style, width: usize, body: 
             &style.paint(Paint::Bold, &format!("Checking… {secs:.1}s")),
             width,
         );
+        if let Some(status) = &model.status {
+            wrap(body, &style.paint(Paint::Dim, status), width);
+        }
         if since.elapsed() > Duration::from_secs(3) {
             wrap(
                 body,

@@ -341,7 +341,10 @@ fn shared_go_test_runs_give_the_same_verdicts_as_one_run_per_exercise() {
         if x.1 == "timed_out" {
             // Where the runtime stopped an endless loop varies from run to
             // run; the verdict itself must not.
-            assert_eq!((&x.0, &x.1, x.2.lines().next()), (&y.0, &y.1, y.2.lines().next()));
+            assert_eq!(
+                (&x.0, &x.1, x.2.lines().next()),
+                (&y.0, &y.1, y.2.lines().next())
+            );
             continue;
         }
         assert_eq!(x, y, "the verdict of {} differs when grouped", x.0);
@@ -358,9 +361,15 @@ fn remembered_passes_are_reused_until_something_changes() {
     let before = std::fs::metadata(&cached).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     c.run(&["verify", "passes"]).expect_code(0);
-    assert_eq!(std::fs::metadata(&cached).unwrap().modified().unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&cached).unwrap().modified().unwrap(),
+        before
+    );
     // Changed: graded again, and a failure is not remembered.
-    c.write("exercises/01_grading/01_passes/sum.go", "package sum\n\nfunc Sum(xs []int) int { return 0 }\n");
+    c.write(
+        "exercises/01_grading/01_passes/sum.go",
+        "package sum\n\nfunc Sum(xs []int) int { return 0 }\n",
+    );
     c.run(&["verify", "passes"]).expect_code(1);
     assert!(!cached.exists());
 }

@@ -13,7 +13,10 @@ struct Tmux {
 }
 
 fn have_tmux() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(
             std::env::var_os("BACKENDLINGS_REQUIRE_TMUX").is_none(),
@@ -29,14 +32,27 @@ impl Tmux {
     /// exits, the shell prints its exit code and the terminal settings.
     fn start(c: &Course, w: u16, h: u16, extra: &str) -> Tmux {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let socket = format!("bl-{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+        let socket = format!(
+            "bl-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         let script = format!(
             "{extra} '{}' --course '{}' watch; echo EXIT:$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
             bin().display(),
             c.path().display()
         );
         let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
             .args(["-x", &w.to_string(), "-y", &h.to_string()])
             .args(["env", "TERM=xterm-256color", "sh", "-c", &script])
             .status()
@@ -47,7 +63,11 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap();
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -71,25 +91,35 @@ impl Tmux {
             if s.contains(needle) {
                 return s;
             }
-            assert!(Instant::now() < deadline, "the screen never showed {needle:?}:\n{s}");
+            assert!(
+                Instant::now() < deadline,
+                "the screen never showed {needle:?}:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
     fn cursor_visible(&self) -> bool {
-        self.tmux(&["display", "-p", "-t", "t", "#{cursor_flag}"]).trim() == "1"
+        self.tmux(&["display", "-p", "-t", "t", "#{cursor_flag}"])
+            .trim()
+            == "1"
     }
 }
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
 fn course_on(current: &str) -> Course {
     let c = Course::fixture("outcomes");
-    c.write(".backendlings-state.json", &format!("{{\"format_version\":1,\"current\":\"{current}\",\"welcomed\":true}}"));
+    c.write(
+        ".backendlings-state.json",
+        &format!("{{\"format_version\":1,\"current\":\"{current}\",\"welcomed\":true}}"),
+    );
     c
 }
 
@@ -112,8 +142,15 @@ fn first_screen_keys_and_a_clean_exit() {
     // n: the next exercise, and its failing verdict with the compiler's words.
     t.keys("n");
     let s = t.wait_for("Exercise 2/19 compile_error");
-    let s = if s.contains("does not compile") { s } else { t.wait_for("✗ does not compile") };
-    assert!(s.contains("exercises/01_grading/02_compile_error/sum.go:6:12: undefined: y"), "{s}");
+    let s = if s.contains("does not compile") {
+        s
+    } else {
+        t.wait_for("✗ does not compile")
+    };
+    assert!(
+        s.contains("exercises/01_grading/02_compile_error/sum.go:6:12: undefined: y"),
+        "{s}"
+    );
     // h: a hint.
     t.keys("h");
     t.wait_for("Hint 1 of 2");
@@ -128,7 +165,10 @@ fn first_screen_keys_and_a_clean_exit() {
     t.keys("q");
     let s = t.wait_for("EXIT:");
     assert!(s.contains("EXIT:0"), "{s}");
-    assert!(s.contains("icanon echo") || (s.contains("icanon") && s.contains(" echo")), "terminal not restored:\n{s}");
+    assert!(
+        s.contains("icanon echo") || (s.contains("icanon") && s.contains(" echo")),
+        "terminal not restored:\n{s}"
+    );
     assert!(!s.contains("-icanon"), "terminal left in raw mode:\n{s}");
     assert!(t.cursor_visible(), "the cursor is visible again after q");
 }
@@ -152,12 +192,18 @@ fn every_verdict_kind_is_shown() {
         t.wait_for("EXIT:0");
     }
     let c = Course::fixture("servers");
-    c.write(".backendlings-state.json", "{\"format_version\":1,\"current\":\"wrong_status\",\"welcomed\":true}");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"wrong_status\",\"welcomed\":true}",
+    );
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ 1 probe failed");
     t.keys("q");
     let c = Course::fixture("servers");
-    c.write(".backendlings-state.json", "{\"format_version\":1,\"current\":\"exits\",\"welcomed\":true}");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"exits\",\"welcomed\":true}",
+    );
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ server did not start");
 }
@@ -172,7 +218,10 @@ fn solving_shows_passed_then_solution_and_the_next_exercise() {
     t.wait_for("✗ 1 test failed");
     t.keys("s");
     t.wait_for("unlocks once this exercise passes");
-    c.write("exercises/01_grading/03_test_fails/sum.go", &c.read("solutions/01_grading/03_test_fails/sum.go"));
+    c.write(
+        "exercises/01_grading/03_test_fails/sum.go",
+        &c.read("solutions/01_grading/03_test_fails/sum.go"),
+    );
     t.wait_for("✓ passed");
     t.keys("s");
     t.wait_for("solutions/01_grading/03_test_fails/sum.go");
@@ -191,7 +240,10 @@ fn breaking_a_passed_exercise_says_what_changed() {
     let c = course_on("passes");
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✓ passed");
-    c.write("exercises/01_grading/01_passes/sum.go", "package sum\n\nfunc Sum(xs []int) int { return 0 }\n");
+    c.write(
+        "exercises/01_grading/01_passes/sum.go",
+        "package sum\n\nfunc Sum(xs []int) int { return 0 }\n",
+    );
     t.wait_for("passed before; your last change broke it");
     t.keys("q");
 }
@@ -219,12 +271,18 @@ fn colours_follow_no_color_and_the_flag() {
     let c = course_on("test_fails");
     let t = Tmux::start(&c, 80, 24, "");
     t.wait_for("✗ 1 test failed");
-    assert!(t.screen_with_colours().contains("\x1b["), "no colour in a terminal by default");
+    assert!(
+        t.screen_with_colours().contains("\x1b["),
+        "no colour in a terminal by default"
+    );
     t.keys("q");
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ 1 test failed");
     let plain = t.screen_with_colours();
-    assert!(!plain.contains("\x1b[1;31m") && !plain.contains("\x1b[31m"), "colour despite NO_COLOR:\n{plain:?}");
+    assert!(
+        !plain.contains("\x1b[1;31m") && !plain.contains("\x1b[31m"),
+        "colour despite NO_COLOR:\n{plain:?}"
+    );
 }
 
 #[test]
@@ -236,7 +294,10 @@ fn a_tiny_terminal_works_and_wraps() {
     let t = Tmux::start(&c, 30, 10, "NO_COLOR=1");
     let s = t.wait_for("h hint");
     for line in s.lines() {
-        assert!(line.chars().count() <= 30, "a line wider than the terminal: {line:?}");
+        assert!(
+            line.chars().count() <= 30,
+            "a line wider than the terminal: {line:?}"
+        );
     }
     t.keys("q");
     t.wait_for("EXIT:0");
@@ -249,7 +310,10 @@ fn the_course_end_shows_the_final_message() {
     }
     let c = Course::fixture("minicourse");
     c.solve("00_start/01_greet", false);
-    c.write(".backendlings-state.json", "{\"format_version\":1,\"current\":\"double\",\"done\":[\"greet\"],\"welcomed\":true}");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"double\",\"done\":[\"greet\"],\"welcomed\":true}",
+    );
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ 1 test failed");
     c.solve("01_numbers/01_double", false);
