@@ -1,0 +1,3 @@
+// Package services holds the code of the book's chapter 20, Project layout
+// and services.
+package services

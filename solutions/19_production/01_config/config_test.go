@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+var variables = []string{"ADDR", "APP_ENV", "REQUEST_TIMEOUT", "MAX_ITEMS", "API_TOKEN"}
+
+// setEnv sets the service's variables for one test: those in env to their
+// value, the others to "" (unset, for Load). t.Setenv puts everything back
+// when the test ends.
+func setEnv(t *testing.T, env map[string]string) {
+	t.Helper()
+	for _, name := range variables {
+		t.Setenv(name, env[name])
+	}
+}
+
+func describe(env map[string]string) string {
+	var parts []string
+	for _, name := range variables {
+		if v, ok := env[name]; ok {
+			parts = append(parts, name+"="+v)
+		}
+	}
+	if len(parts) == 0 {
+		return "no variables set"
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestLoadDefaults(t *testing.T) {
+	env := map[string]string{"API_TOKEN": "t0ken"}
+	setEnv(t, env)
+	cfg, err := Load()
+	if err != nil {
+		t.Fatalf("Load() with %s: error %v, want the defaults", describe(env), err)
+	}
+	want := Config{Addr: "127.0.0.1:8080", Env: "development", RequestTimeout: 5 * time.Second, MaxItems: 100, APIToken: "t0ken"}
+	if cfg != want {
+		t.Errorf("Load() with %s:\n got  %+v\n want %+v", describe(env), cfg, want)
+	}
+}
+
+func TestLoadFromEnvironment(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want Config
+	}{
+		{
+			name: "every variable set",
+			env:  map[string]string{"ADDR": "0.0.0.0:9000", "APP_ENV": "production", "REQUEST_TIMEOUT": "2s", "MAX_ITEMS": "250", "API_TOKEN": "s3cret"},
+			want: Config{Addr: "0.0.0.0:9000", Env: "production", RequestTimeout: 2 * time.Second, MaxItems: 250, APIToken: "s3cret"},
+		},
+		{
+			name: "durations with several units",
+			env:  map[string]string{"APP_ENV": "staging", "REQUEST_TIMEOUT": "1m30s", "API_TOKEN": "x"},
+			want: Config{Addr: "127.0.0.1:8080", Env: "staging", RequestTimeout: 90 * time.Second, MaxItems: 100, APIToken: "x"},
+		},
+		{
+			name: "the limits of MAX_ITEMS are allowed",
+			env:  map[string]string{"REQUEST_TIMEOUT": "250ms", "MAX_ITEMS": "10000", "API_TOKEN": "x"},
+			want: Config{Addr: "127.0.0.1:8080", Env: "development", RequestTimeout: 250 * time.Millisecond, MaxItems: 10000, APIToken: "x"},
+		},
+		{
+			name: "MAX_ITEMS=1",
+			env:  map[string]string{"MAX_ITEMS": "1", "API_TOKEN": "x"},
+			want: Config{Addr: "127.0.0.1:8080", Env: "development", RequestTimeout: 5 * time.Second, MaxItems: 1, APIToken: "x"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setEnv(t, tt.env)
+			cfg, err := Load()
+			if err != nil {
+				t.Fatalf("Load() with %s: unexpected error %v", describe(tt.env), err)
+			}
+			if cfg != tt.want {
+				t.Errorf("Load() with %s:\n got  %+v\n want %+v", describe(tt.env), cfg, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadRejectsBadValues(t *testing.T) {
+	tests := []struct {
+		name     string
+		env      map[string]string
+		variable string // the one the error must name
+	}{
+		{"no token", map[string]string{}, "API_TOKEN"},
+		{"a timeout that is not a duration", map[string]string{"REQUEST_TIMEOUT": "soon", "API_TOKEN": "x"}, "REQUEST_TIMEOUT"},
+		{"a timeout with no unit", map[string]string{"REQUEST_TIMEOUT": "5", "API_TOKEN": "x"}, "REQUEST_TIMEOUT"},
+		{"a zero timeout", map[string]string{"REQUEST_TIMEOUT": "0s", "API_TOKEN": "x"}, "REQUEST_TIMEOUT"},
+		{"a negative timeout", map[string]string{"REQUEST_TIMEOUT": "-3s", "API_TOKEN": "x"}, "REQUEST_TIMEOUT"},
+		{"MAX_ITEMS not a number", map[string]string{"MAX_ITEMS": "lots", "API_TOKEN": "x"}, "MAX_ITEMS"},
+		{"MAX_ITEMS with a fraction", map[string]string{"MAX_ITEMS": "2.5", "API_TOKEN": "x"}, "MAX_ITEMS"},
+		{"MAX_ITEMS=0", map[string]string{"MAX_ITEMS": "0", "API_TOKEN": "x"}, "MAX_ITEMS"},
+		{"MAX_ITEMS above 10000", map[string]string{"MAX_ITEMS": "10001", "API_TOKEN": "x"}, "MAX_ITEMS"},
+		{"MAX_ITEMS negative", map[string]string{"MAX_ITEMS": "-5", "API_TOKEN": "x"}, "MAX_ITEMS"},
+		{"an unknown APP_ENV", map[string]string{"APP_ENV": "prod", "API_TOKEN": "x"}, "APP_ENV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setEnv(t, tt.env)
+			cfg, err := Load()
+			if err == nil {
+				t.Fatalf("Load() with %s = %+v and no error, want an error naming %s (a bad value must stop the service, not be replaced by the default)", describe(tt.env), cfg, tt.variable)
+			}
+			if !strings.Contains(err.Error(), tt.variable) {
+				t.Errorf("Load() with %s: error %q does not name the variable %s", describe(tt.env), err, tt.variable)
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	env := map[string]string{"APP_ENV": "qa", "REQUEST_TIMEOUT": "fast", "MAX_ITEMS": "0"}
+	setEnv(t, env)
+	_, err := Load()
+	if err == nil {
+		t.Fatalf("Load() with %s: no error, want one naming APP_ENV, REQUEST_TIMEOUT, MAX_ITEMS and API_TOKEN", describe(env))
+	}
+	var missing []string
+	for _, name := range []string{"APP_ENV", "REQUEST_TIMEOUT", "MAX_ITEMS", "API_TOKEN"} {
+		if !strings.Contains(err.Error(), name) {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("Load() with %s (four problems): the error %q does not mention %s; collect every problem and return them together with errors.Join", describe(env), err, strings.Join(missing, ", "))
+	}
+}
+
+// TestInvalidConfigRefusesToStart runs main in a child process (this test
+// binary again) with a bad configuration, and checks how it ends.
+func TestInvalidConfigRefusesToStart(t *testing.T) {
+	if os.Getenv("CONFIG_TEST_RUN_MAIN") == "1" {
+		main()
+		os.Exit(0) // main returned
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestInvalidConfigRefusesToStart$")
+	cmd.Env = append(os.Environ(),
+		"CONFIG_TEST_RUN_MAIN=1",
+		"ADDR=127.0.0.1:0",
+		"APP_ENV=development",
+		"REQUEST_TIMEOUT=soon",
+		"MAX_ITEMS=50",
+		"API_TOKEN=t0ken",
+	)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	const setup = "main with REQUEST_TIMEOUT=soon"
+	if ctx.Err() != nil {
+		t.Fatalf("%s kept running for 3s: it must not start with an invalid configuration (print the error on stderr and os.Exit(1))", setup)
+	}
+	var exit *exec.ExitError
+	code := 0
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: could not run it: %v", setup, err)
+	}
+	if code != 1 {
+		t.Fatalf("%s ended with exit status %d, want 1 (a program that exits 0 tells the platform that all went well); stderr: %q", setup, code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "REQUEST_TIMEOUT") {
+		t.Errorf("%s exited 1 but its stderr %q does not say what is wrong: print the error from Load (naming REQUEST_TIMEOUT) on stderr", setup, stderr.String())
+	}
+}
