@@ -366,14 +366,13 @@ pub fn parse_info(file: &str, text: &str) -> Result<InfoFile, InfoError> {
         }
         let at = ex.name.span();
         match ex.mode {
-            Mode::Run => {
-                if ex.cases.is_empty() {
-                    return Err(loc.err(
-                        at,
-                        format!("exercise {name:?} has mode = \"run\" but no [[exercises.cases]]: add at least one"),
-                    ));
-                }
+            Mode::Run if ex.cases.is_empty() => {
+                return Err(loc.err(
+                    at,
+                    format!("exercise {name:?} has mode = \"run\" but no [[exercises.cases]]: add at least one"),
+                ));
             }
+            Mode::Run => {}
             _ if !ex.cases.is_empty() => {
                 return Err(loc.err(
                     at,

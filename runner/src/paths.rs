@@ -215,7 +215,7 @@ impl Rewriter {
             goroutines.push(g);
         }
         // Identical goroutines (a storm of them) are shown once, counted.
-        let mut grouped: Vec<((String, Vec<String>, bool), usize)> = Vec::new();
+        let mut grouped: Vec<(Goroutine, usize)> = Vec::new();
         for g in goroutines {
             match grouped.iter_mut().find(|(x, _)| x.0 == g.0 && x.1 == g.1) {
                 Some((_, n)) => *n += 1,
@@ -269,6 +269,10 @@ impl Rewriter {
             .to_string()
     }
 }
+
+/// A goroutine of a dump: its state, the frames of ours, and whether one of
+/// them is in the learner's files.
+type Goroutine = (String, Vec<String>, bool);
 
 /// Words for a goroutine's state in a dump.
 fn describe_state(state: &str) -> String {

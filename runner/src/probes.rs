@@ -451,7 +451,7 @@ pub fn parse(file: &str, text: &str) -> Result<ProbeFile, InfoError> {
                     saved.push(name.clone());
                 }
             }
-            Kind::Pause if !p.ms.is_some_and(|ms| ms <= 60_000) => {
+            Kind::Pause if p.ms.is_none_or(|ms| ms > 60_000) => {
                 return Err(err("needs ms, at most 60000".into()));
             }
             _ => {}

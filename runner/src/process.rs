@@ -257,13 +257,7 @@ impl Cmd {
         }
         if let Some(err) = child.stderr.take() {
             let sink = self.stderr_lines.clone();
-            readers.push(reader(
-                err,
-                Arc::clone(&stderr),
-                done_tx.clone(),
-                None,
-                sink,
-            ));
+            readers.push(reader(err, Arc::clone(&stderr), done_tx, None, sink));
         }
         if let (Some(bytes), Some(mut input)) = (self.stdin, child.stdin.take()) {
             std::thread::spawn(move || {
@@ -348,7 +342,6 @@ pub(crate) struct Output {
     pub ended: Ended,
     pub stdout: Captured,
     pub stderr: Captured,
-    pub elapsed: Duration,
 }
 
 impl Output {
@@ -639,11 +632,6 @@ impl Running {
         self.status
     }
 
-    /// Sends a signal to the child's whole process group.
-    pub(crate) fn signal_group(&self, signal: i32) {
-        kill_group(self.pid, signal);
-    }
-
     /// Sends a signal to the child only.
     pub(crate) fn signal(&self, signal: i32) {
         if self.status.is_none() {
@@ -714,7 +702,6 @@ impl Running {
             ended,
             stdout: self.stdout_now(),
             stderr: self.stderr_now(),
-            elapsed: self.started.elapsed(),
         }
     }
 }

@@ -38,11 +38,7 @@ impl Bar {
         }
         let width = term::width();
         let bar_w = (width / 3).clamp(10, 40);
-        let filled = if self.total == 0 {
-            bar_w
-        } else {
-            done * bar_w / self.total
-        };
+        let filled = (done * bar_w).checked_div(self.total).unwrap_or(bar_w);
         let mut line = format!(
             "[{}{}] {done}/{} {:.0}s {label}",
             "#".repeat(filled),

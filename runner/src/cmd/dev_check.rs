@@ -161,7 +161,7 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
                 && let Err(why) = intended(g.course, ex, &v, want)
             {
                 out.push(Problem {
-                    path: exdir.clone(),
+                    path: exdir,
                     message: format!("{why}; fix the stub, or fails_with in info.toml if the stub is right"),
                     detail: v.render(Style::PLAIN, true),
                     note: false,

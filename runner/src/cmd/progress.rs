@@ -17,7 +17,7 @@ pub(crate) fn run(course: &Course) -> Result<i32> {
 
 pub(crate) fn bar(done: usize, total: usize, width: usize) -> String {
     let width = width.max(4);
-    let filled = if total == 0 { 0 } else { done * width / total };
+    let filled = (done * width).checked_div(total).unwrap_or(0);
     format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
 }
 

@@ -201,7 +201,7 @@ pub(crate) fn verdict_from(
 
     // 1. It did not build.
     let failed_build =
-        pkg.failed_build.is_some() || report.build_failed.iter().any(|p| *p == plan.import_path);
+        pkg.failed_build.is_some() || report.build_failed.contains(&plan.import_path);
     if failed_build {
         let mut build_lines = Vec::new();
         for (path, ls) in &report.build_output {
@@ -342,7 +342,7 @@ pub(crate) fn verdict_from(
         let message = if is_race {
             let mut m = race_message(rw, &out);
             if !message_parts.is_empty() {
-                m.push_str("\n");
+                m.push('\n');
                 m.push_str(&message_parts.join("\n"));
             }
             m

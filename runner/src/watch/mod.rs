@@ -39,7 +39,6 @@ pub(crate) enum Event {
         index: usize,
         generation: u64,
         result: Result<Verdict, String>,
-        elapsed: Duration,
     },
     Rebuilt(Vec<(String, bool)>),
     /// What a running check is doing, when that is worth saying.
@@ -141,7 +140,7 @@ pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
     let mut editor = Editor::new(args);
     editor.open(course, &course.exercises[model.current]);
 
-    let mut loop_state = Loop::new(Arc::new(course.clone()), tx.clone());
+    let mut loop_state = Loop::new(Arc::new(course.clone()), tx);
     let first = model.current;
     loop_state.request(&mut model, first);
     let screen = screen::Screen::new(interactive);
@@ -217,7 +216,6 @@ impl Loop {
         let tx = self.tx.clone();
         let course = Arc::clone(&self.course);
         std::thread::spawn(move || {
-            let started = Instant::now();
             let mut g = Grader::with_cancel(&course, token);
             let status_tx = tx.clone();
             g.status = Some(crate::process::LineSink(Arc::new(move |line: &str| {
@@ -233,7 +231,6 @@ impl Loop {
                 index,
                 generation,
                 result,
-                elapsed: started.elapsed(),
             });
         });
     }
@@ -304,16 +301,16 @@ fn event_loop(
                 redraw = true;
             }
             Some(Event::Resize) => redraw = true,
-            Some(Event::Status(generation, line)) => {
+            Some(Event::Status(generation, line))
                 if lp
                     .running
                     .as_ref()
-                    .is_some_and(|(_, g, _)| *g == generation)
-                {
-                    model.status = Some(line);
-                    redraw = true;
-                }
+                    .is_some_and(|(_, g, _)| *g == generation) =>
+            {
+                model.status = Some(line);
+                redraw = true;
             }
+            Some(Event::Status(..)) => {}
             Some(Event::Rebuilt(results)) => {
                 model.state = crate::state::update(&model.course.root, |s| {
                     for (name, passed) in &results {
@@ -333,13 +330,12 @@ fn event_loop(
                 index,
                 generation,
                 result,
-                ..
-            }) => {
-                if lp.finished(model, generation) {
-                    on_checked(model, index, result)?;
-                    redraw = true;
-                }
+            }) if lp.finished(model, generation) => {
+                on_checked(model, index, result)?;
+                redraw = true;
             }
+            // A check that was restarted or cancelled: its result is stale.
+            Some(Event::Checked { .. }) => {}
             Some(Event::Key(key)) => match on_key(model, lp, key, editor)? {
                 KeyOutcome::Quit(code) => return Ok(code),
                 KeyOutcome::Redraw => redraw = true,

@@ -219,8 +219,6 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
 
     // Fit the height: the body gives way first, then the lines under the
     // title, then the book link; the title and the keys stay.
-    let mut head = head;
-    let mut foot = foot;
     while head.len() + foot.len() > height.saturating_sub(1) && head.len() > 1 {
         head.pop();
     }

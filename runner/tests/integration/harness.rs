@@ -52,7 +52,6 @@ pub struct Run {
     pub stdout: String,
     pub stderr: String,
     pub pid: u32,
-    pub elapsed: Duration,
 }
 
 impl Run {
@@ -189,13 +188,11 @@ pub fn run_command(mut c: Command, limit: Duration) -> Run {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let elapsed = started.elapsed();
     Run {
         code: status.code().unwrap_or(-1),
         stdout: t_out.join().unwrap(),
         stderr: t_err.join().unwrap(),
         pid,
-        elapsed,
     }
 }
 
