@@ -51,7 +51,13 @@ pub(crate) fn solution_files(course: &Course, ex: &Exercise) -> Result<Vec<PathB
 pub(crate) fn render(course: &Course, ex: &Exercise, style: Style) -> Result<String> {
     let mut out = String::new();
     for f in solution_files(course, ex)? {
-        let reference = std::fs::read_to_string(course.root.join(ex.solution_rel()).join(&f))?;
+        // A solution with packages of its own imports them from solutions/;
+        // shown to the learner, it imports theirs, from exercises/.
+        let reference = std::fs::read_to_string(course.root.join(ex.solution_rel()).join(&f))?
+            .replace(
+                &format!("\"{}/solutions/", course.go_module),
+                &format!("\"{}/exercises/", course.go_module),
+            );
         let yours = std::fs::read_to_string(course.root.join(ex.exercise_rel()).join(&f))
             .unwrap_or_default();
         let _ = writeln!(

@@ -83,7 +83,12 @@ fn copy_solution(c: &Course, dir: &str, learner_tests: bool) {
         }
         let to = c.file(&format!("exercises/{dir}/{s}"));
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(sol.join(&rel), to).unwrap();
+        // A solution with packages of its own imports them from solutions/;
+        // the learner's copy imports its own, from exercises/.
+        let text = std::fs::read_to_string(sol.join(&rel))
+            .unwrap()
+            .replace("\"backendlings/solutions/", "\"backendlings/exercises/");
+        std::fs::write(to, text).unwrap();
     }
 }
 
