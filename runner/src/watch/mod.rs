@@ -26,7 +26,7 @@ pub(crate) use term_guard::restore_terminal;
 
 /// Quiet time after the last file event before a check starts. Editors
 /// write a file in several steps (truncate, write, rename); this joins them.
-pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often the screen is redrawn while a check runs (for the timer).
 const TICK: Duration = Duration::from_millis(500);
 
