@@ -497,10 +497,6 @@ fn without_race_reports(lines: &[String]) -> Vec<String> {
 }
 
 fn race_message(rw: &Rewriter, out: &[String]) -> String {
-    let reports = out
-        .iter()
-        .filter(|l| l.contains("WARNING: DATA RACE"))
-        .count();
     let mut msg = vec![
         "DATA RACE: two goroutines used the same variable at once, at least one of them writing:"
             .to_string(),
@@ -557,9 +553,7 @@ fn race_message(rw: &Rewriter, out: &[String]) -> String {
             msg.push(format!("  {h} at {pos}"));
         }
     }
-    if reports > 1 {
-        msg.push(format!("  ({} more race reports like it)", reports - 1));
-    }
+
     msg.push(
         "Give each goroutine its own copy of the variable, or protect it with a sync.Mutex, use sync/atomic, or pass values over a channel."
             .into(),
