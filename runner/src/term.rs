@@ -224,6 +224,18 @@ pub(crate) fn wrap_line(line: &str, width: usize, indent: usize) -> Vec<String> 
         .collect()
 }
 
+/// Joins the lines of each paragraph of a course's message (as written in a
+/// TOML multi-line string) so that the screen can wrap it to its width;
+/// blank lines still separate paragraphs.
+pub(crate) fn reflow(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Wraps every line of a block of text.
 pub(crate) fn wrap_text(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
@@ -260,6 +272,14 @@ mod tests {
             }
         }
         assert_eq!(wrap_line("short", 80, 2), vec!["short"]);
+    }
+
+    #[test]
+    fn messages_are_reflowed_by_paragraph() {
+        assert_eq!(
+            reflow("\nOne\ntwo.\n\nThree\n  four.\n"),
+            "One two.\n\nThree four."
+        );
     }
 
     #[test]

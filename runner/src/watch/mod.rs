@@ -156,7 +156,7 @@ pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
 fn welcome(course: &Course) -> String {
     let mut s = String::new();
     if !course.welcome_message.trim().is_empty() {
-        s.push_str(course.welcome_message.trim());
+        s.push_str(&crate::term::reflow(&course.welcome_message));
         s.push_str("\n\n");
     }
     s.push_str(

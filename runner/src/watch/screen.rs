@@ -311,7 +311,7 @@ fn verdict_view(model: &Model, ex: &Exercise, style: Style, width: usize, body: 
                     let msg = if model.course.final_message.trim().is_empty() {
                         "Every exercise passes. Congratulations!".to_string()
                     } else {
-                        model.course.final_message.trim().to_string()
+                        crate::term::reflow(&model.course.final_message)
                     };
                     wrap(body, &style.paint(Paint::Pass, &msg), width);
                 } else {
