@@ -593,6 +593,14 @@ impl Course {
         )
     }
 
+    /// The exercises named on a command line, or all of them when none is.
+    pub fn select(&self, names: &[String]) -> Result<Vec<&Exercise>> {
+        if names.is_empty() {
+            return Ok(self.exercises.iter().collect());
+        }
+        names.iter().map(|n| self.find(n)).collect()
+    }
+
     /// Display title of a module directory.
     pub fn module_title(&self, module: &str) -> String {
         if let Some(t) = self.module_titles.get(module) {

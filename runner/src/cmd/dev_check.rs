@@ -41,14 +41,7 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
 
 pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     crate::gomod::check_toolchain(&course.go_version)?;
-    let selected: Vec<&Exercise> = if args.names.is_empty() {
-        course.exercises.iter().collect()
-    } else {
-        args.names
-            .iter()
-            .map(|n| course.find(n))
-            .collect::<Result<_>>()?
-    };
+    let selected = course.select(&args.names)?;
     let style = Style::stdout();
     let mut problems = structure(course)?;
     problems.extend(

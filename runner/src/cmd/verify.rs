@@ -176,14 +176,7 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
     }
     crate::gomod::check_toolchain(&course.go_version)?;
     super::ensure_originals(course)?;
-    let selected: Vec<&Exercise> = if args.names.is_empty() {
-        course.exercises.iter().collect()
-    } else {
-        args.names
-            .iter()
-            .map(|n| course.find(n))
-            .collect::<Result<_>>()?
-    };
+    let selected = course.select(&args.names)?;
     let opts = Options {
         jobs: args.jobs.unwrap_or_else(default_jobs),
         isolated: args.isolated,

@@ -155,6 +155,14 @@ impl Session {
         self.seen.len()
     }
 
+    /// Checks that exactly one verdict was printed since `mark`, waiting a
+    /// moment for any that would come late.
+    #[track_caller]
+    fn expect_one_verdict_since(&mut self, mark: usize) {
+        let n = self.verdicts_since(mark, Duration::from_millis(1500)).len();
+        assert_eq!(n, 1, "{:?}", &self.seen[mark..]);
+    }
+
     /// Reads whatever arrives for `wait`, then counts verdict headlines
     /// printed since `mark`.
     fn verdicts_since(&mut self, mark: usize, wait: Duration) -> Vec<String> {
@@ -192,12 +200,7 @@ fn an_in_place_write_gives_exactly_one_fresh_verdict() {
     let mark = s.mark();
     c.write(FILE, &c.read("solutions/01_grading/03_test_fails/sum.go"));
     s.wait_for("✓ passed");
-    assert_eq!(
-        s.verdicts_since(mark, Duration::from_millis(1500)).len(),
-        1,
-        "{:?}",
-        &s.seen[mark..]
-    );
+    s.expect_one_verdict_since(mark);
     s.key("q");
     assert_eq!(s.finish(), 0);
 }
@@ -216,12 +219,7 @@ fn a_write_to_a_temp_file_then_rename_gives_exactly_one_fresh_verdict() {
     .unwrap();
     std::fs::rename(&tmp, c.file(FILE)).unwrap();
     s.wait_for("✓ passed");
-    assert_eq!(
-        s.verdicts_since(mark, Duration::from_millis(1500)).len(),
-        1,
-        "{:?}",
-        &s.seen[mark..]
-    );
+    s.expect_one_verdict_since(mark);
     s.key("q");
     assert_eq!(s.finish(), 0);
 }
