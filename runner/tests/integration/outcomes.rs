@@ -338,9 +338,10 @@ fn shared_go_test_runs_give_the_same_verdicts_as_one_run_per_exercise() {
     let (g, a) = (verdicts(&grouped), verdicts(&alone));
     assert_eq!(g.len(), 19);
     for (x, y) in g.iter().zip(&a) {
-        if x.1 == "timed_out" {
-            // Where the runtime stopped an endless loop varies from run to
-            // run; the verdict itself must not.
+        if x.1 == "timed_out" || x.2.contains("DATA RACE") {
+            // Where the runtime stopped an endless loop, and what a racy
+            // counter happened to count, vary from run to run; the verdict
+            // itself must not.
             assert_eq!(
                 (&x.0, &x.1, x.2.lines().next()),
                 (&y.0, &y.1, y.2.lines().next())
