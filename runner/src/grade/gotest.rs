@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use super::quick::{self, Quick};
 use super::{BUILD_TIMEOUT, Grader, Target, go_files, test_funcs_in, write_overlay};
 use crate::course::Exercise;
 use crate::events::{PackageReport, Report, TestState};
@@ -16,7 +17,7 @@ use crate::verdict::{Failure, Verdict};
 /// Extra time given to the test binary past `-timeout`, so that Go's own
 /// timeout report (which names the stuck test) arrives before the runner's
 /// backstop kills everything.
-const GRACE: Duration = Duration::from_secs(1);
+pub(crate) const GRACE: Duration = Duration::from_secs(1);
 
 /// The marker of the test binary starting in `go test -json` output.
 pub(crate) const START_MARKER: &str = "\"Action\":\"start\"";
@@ -95,6 +96,35 @@ pub(crate) fn test_args(ex: &Exercise) -> Vec<String> {
 
 pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
     let plan = plan(g, ex, target)?;
+    let quick = match quick::grade(g, ex, target, &plan) {
+        Ok(Some(Quick::Verdict(v))) => return Ok(v),
+        Ok(q) => q,
+        Err(e) if crate::process::is_cancelled(&e) => return Err(e),
+        Err(_) => {
+            // Something the record named is gone (a cleaned cache, say).
+            quick::forget(g, ex, target);
+            None
+        }
+    };
+    let verdict = go_test(g, ex, target, &plan)?;
+    if matches!(quick, Some(Quick::CompileFailed))
+        && !matches!(verdict, Verdict::CompileError { .. })
+    {
+        // The compiler refused what go test builds: the record is stale.
+        quick::forget(g, ex, target);
+    }
+    if quick::switch() == quick::Switch::Eager {
+        // Failing to prepare only means the next check is not quick.
+        if let Err(e) = quick::prepare(g, ex, target)
+            && crate::process::is_cancelled(&e)
+        {
+            return Err(e);
+        }
+    }
+    Ok(verdict)
+}
+
+fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Verdict> {
     let mut cmd = g.go().args(test_args(ex));
     if !plan.overlay.is_empty() {
         let file = g
@@ -113,7 +143,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     if out.ended == Ended::Cancelled {
         return Err(crate::process::Cancelled.into());
     }
-    Ok(verdict(&plan, ex.timeout, &out))
+    Ok(verdict(plan, ex.timeout, &out))
 }
 
 /// Which lines of a `go test -json` stream past the capture cap are kept:

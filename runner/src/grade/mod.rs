@@ -5,8 +5,10 @@ pub(crate) mod cache;
 pub(crate) mod gotest;
 pub(crate) mod group;
 pub(crate) mod learner_tests;
+pub(crate) mod quick;
 pub(crate) mod run;
 pub(crate) mod server;
+pub(crate) mod warm;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

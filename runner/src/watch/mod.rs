@@ -175,6 +175,9 @@ struct Loop {
     queue: VecDeque<usize>,
     /// Exercises with file events, and when the last one came.
     pending: BTreeMap<usize, Instant>,
+    /// The token of the last finished check, whose thread may still be
+    /// preparing the quick path: the next check must not wait behind it.
+    preparing: Option<CancelToken>,
 }
 
 impl Loop {
@@ -186,6 +189,7 @@ impl Loop {
             running: None,
             queue: VecDeque::new(),
             pending: BTreeMap::new(),
+            preparing: None,
         }
     }
 
@@ -208,6 +212,9 @@ impl Loop {
     }
 
     fn start(&mut self, model: &mut Model, index: usize) {
+        if let Some(token) = self.preparing.take() {
+            token.cancel();
+        }
         self.generation += 1;
         let generation = self.generation;
         let token = CancelToken::new();
@@ -232,12 +239,20 @@ impl Loop {
                 generation,
                 result,
             });
+            // With the verdict on screen, record what makes the next save's
+            // check quick (once per exercise; cancelled by the next check).
+            g.status = None;
+            let _ = crate::grade::quick::prepare(&g, &course.exercises[index], Target::Exercise);
+            // And, a few exercises before the first one graded with -race,
+            // build what the race detector needs.
+            let _ = crate::grade::warm::race_ahead(&g, index);
         });
     }
 
     fn finished(&mut self, model: &mut Model, generation: u64) -> bool {
         match &self.running {
-            Some((_, g, _)) if *g == generation => {
+            Some((_, g, token)) if *g == generation => {
+                self.preparing = Some(token.clone());
                 self.running = None;
                 model.checking = None;
                 model.status = None;
@@ -252,6 +267,9 @@ impl Loop {
 
     fn cancel_running(&mut self) {
         if let Some((_, _, token)) = self.running.take() {
+            token.cancel();
+        }
+        if let Some(token) = self.preparing.take() {
             token.cancel();
         }
         self.queue.clear();

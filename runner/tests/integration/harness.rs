@@ -240,3 +240,26 @@ pub fn leftovers(pid: u32) -> Vec<String> {
     }
     found
 }
+
+/// The verdicts of a `verify --format json` run, in course order:
+/// (name, status, message).
+pub fn verdicts(r: &Run) -> Vec<(String, String, String)> {
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| {
+        panic!(
+            "verify did not print JSON ({e}):\n{}\n{}",
+            r.stdout, r.stderr
+        )
+    });
+    doc["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["status"].as_str().unwrap().to_string(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! One fixture exercise per grading outcome, graded by the real binary.
 
-use crate::harness::{Course, leftovers};
+use crate::harness::{Course, Run, leftovers, verdicts};
 
 fn course() -> Course {
     Course::fixture("outcomes")
@@ -311,21 +311,22 @@ fn dev_check_reports_a_broken_solution() {
         .expect_stdout("solutions/01_grading/03_test_fails: the reference solution does not pass");
 }
 
-/// The verdicts of a run, by exercise: status and message.
-fn verdicts(r: &crate::harness::Run) -> Vec<(String, String, String)> {
-    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
-    doc["exercises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["name"].as_str().unwrap().to_string(),
-                e["status"].as_str().unwrap().to_string(),
-                e["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+/// Asserts two runs gave the same verdicts. Where the runtime stopped an
+/// endless loop, and what a racy counter happened to count, vary from run
+/// to run; there the verdict's kind and headline must not.
+fn assert_same_verdicts(a: &Run, b: &Run, how: &str) {
+    let (a, b) = (verdicts(a), verdicts(b));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        if x.1 == "timed_out" || x.2.contains("DATA RACE") {
+            assert_eq!(
+                (&x.0, &x.1, x.2.lines().next()),
+                (&y.0, &y.1, y.2.lines().next())
+            );
+            continue;
+        }
+        assert_eq!(x, y, "the verdict of {} differs {how}", x.0);
+    }
 }
 
 #[test]
@@ -335,21 +336,39 @@ fn shared_go_test_runs_give_the_same_verdicts_as_one_run_per_exercise() {
     let c = course();
     let grouped = c.run(&["verify", "--format", "json", "--no-cache"]);
     let alone = c.run(&["verify", "--format", "json", "--no-cache", "--isolated"]);
-    let (g, a) = (verdicts(&grouped), verdicts(&alone));
-    assert_eq!(g.len(), 19);
-    for (x, y) in g.iter().zip(&a) {
-        if x.1 == "timed_out" || x.2.contains("DATA RACE") {
-            // Where the runtime stopped an endless loop, and what a racy
-            // counter happened to count, vary from run to run; the verdict
-            // itself must not.
-            assert_eq!(
-                (&x.0, &x.1, x.2.lines().next()),
-                (&y.0, &y.1, y.2.lines().next())
-            );
-            continue;
-        }
-        assert_eq!(x, y, "the verdict of {} differs when grouped", x.0);
+    assert_eq!(verdicts(&grouped).len(), 19);
+    assert_same_verdicts(&grouped, &alone, "when grouped");
+}
+
+#[test]
+fn the_quick_path_gives_the_same_verdicts_as_go_test() {
+    // Each outcome through the compiler and linker called directly, as
+    // watch mode does after the first check: the same verdicts as go test.
+    let c = course();
+    let verify = |switch: &str| {
+        let mut cmd = c.command(&["verify", "--format", "json", "--no-cache", "--isolated"]);
+        cmd.env("BACKENDLINGS_QUICK", switch);
+        crate::harness::run_command(cmd, std::time::Duration::from_secs(300))
+    };
+    let plain = verify("off");
+    verify("eager");
+    for name in [
+        "passes",
+        "compile_error",
+        "test_fails",
+        "endless_loop",
+        "panics",
+        "init_exit",
+        "missing_func",
+        "skips",
+    ] {
+        assert!(
+            c.file(&format!(".backendlings/cache/quick/{name}-exercise.json"))
+                .is_file(),
+            "{name} was not prepared for the quick path"
+        );
     }
+    assert_same_verdicts(&verify("on"), &plain, "on the quick path");
 }
 
 #[test]

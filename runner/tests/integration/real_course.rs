@@ -104,3 +104,150 @@ fn files(base: &std::path::Path, dir: &std::path::Path) -> Vec<std::path::PathBu
     }
     out
 }
+
+/// Each exercise's verdict, by name, with run-to-run noise blurred.
+fn verdicts(r: &crate::harness::Run) -> std::collections::BTreeMap<String, (String, String)> {
+    crate::harness::verdicts(r)
+        .into_iter()
+        .map(|(name, status, message)| (name, (status, without_long_numbers(&message))))
+        .collect()
+}
+
+/// The text with what changes from run to run blurred: every number is
+/// `#` (temporary directory names, times of day, measured durations), and
+/// a duration's unit goes with it (`#.#µs` and `#ns` are both `#`).
+fn without_long_numbers(text: &str) -> String {
+    let mut blurred = String::new();
+    let mut last_digit = false;
+    for c in text.chars() {
+        let digit = c.is_ascii_digit();
+        if !digit {
+            blurred.push(c);
+        } else if !last_digit {
+            blurred.push('#');
+        }
+        last_digit = digit;
+    }
+    let blurred = blurred.replace("#.#", "#");
+    let mut out = String::new();
+    let mut rest = blurred.as_str();
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        for unit in ["ns", "µs", "us", "ms", "s", "m", "h"] {
+            if let Some(after) = rest.strip_prefix(unit)
+                && !after.starts_with(|c: char| c.is_alphanumeric())
+            {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_quick_path_gives_the_verdicts_of_go_test() {
+    // Every test-mode exercise the quick path may take, as shipped, solved,
+    // and with each wrong solution of the course copied in: its verdict
+    // must be exactly the one `go test` gives.
+    let c = copy_of_real_course();
+    let course = backendlings::course::Course::load(c.path()).unwrap();
+    let quick: Vec<&backendlings::course::Exercise> = course
+        .exercises
+        .iter()
+        .filter(|e| e.mode == backendlings::course::Mode::Test && !e.race && !e.vet)
+        .collect();
+    assert!(quick.len() > 40, "only {} exercises", quick.len());
+    let names: Vec<&str> = quick.iter().map(|e| e.name.as_str()).collect();
+    let verify_some = |switch: &str, names: &[&str]| {
+        let mut args = vec!["verify", "--format", "json", "--no-cache", "--isolated"];
+        args.extend(names);
+        let mut cmd = c.command(&args);
+        cmd.env("BACKENDLINGS_QUICK", switch);
+        verdicts(&run_command(cmd, Duration::from_secs(1200)))
+    };
+    let verify = |switch: &str| verify_some(switch, &names);
+
+    // The most wrong solutions any of these exercises has.
+    let wrong = |e: &backendlings::course::Exercise| -> Vec<std::path::PathBuf> {
+        let dir = c.file(&format!("solutions/{}/wrong", e.dir));
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let rounds = quick.iter().map(|e| wrong(e).len()).max().unwrap_or(0);
+    let mut compared = 0;
+    let mut prepared = 0;
+    for round in 0..rounds + 2 {
+        // Round 0: as shipped; 1: solved; 2…: the next wrong solution of
+        // each exercise that has one (the others stay solved).
+        if round == 1 {
+            for e in &quick {
+                copy_solution(&c, &e.dir, false);
+            }
+        } else if round >= 2 {
+            for e in &quick {
+                if let Some(variant) = wrong(e).get(round - 2) {
+                    for f in files(variant, variant) {
+                        let to = c.file(&format!("exercises/{}/{}", e.dir, f.display()));
+                        std::fs::copy(variant.join(&f), to).unwrap();
+                    }
+                }
+            }
+        }
+        let plain = verify("off");
+        if round == 0 {
+            // Records the dependencies of every exercise after grading it.
+            verify("eager");
+            prepared = names
+                .iter()
+                .filter(|n| {
+                    c.file(&format!(".backendlings/cache/quick/{n}-exercise.json"))
+                        .is_file()
+                })
+                .count();
+        }
+        let fast = verify("on");
+        assert_eq!(plain.len(), names.len());
+        for (name, want) in &plain {
+            let got = &fast[name];
+            if got == want {
+                compared += 1;
+                continue;
+            }
+            // Code whose output varies from run to run (map order, measured
+            // times, an endless loop's last line) can only be compared by
+            // its verdict's kind and headline: go test does not repeat
+            // itself either.
+            let again = &verify_some("off", &[name.as_str()])[name];
+            let headline =
+                |v: &(String, String)| (v.0.clone(), v.1.lines().next().map(String::from));
+            if again != want && headline(got) == headline(want) {
+                continue;
+            }
+            let first = got
+                .1
+                .lines()
+                .zip(want.1.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("quick: {a}\ngo test: {b}"))
+                .unwrap_or_default();
+            panic!(
+                "round {round}: the verdict of {name} differs on the quick path\n{first}\n\nquick:\n{}: {}\n\ngo test:\n{}: {}",
+                got.0, got.1, want.0, want.1
+            );
+        }
+    }
+    // Nearly every eligible exercise can take the quick path (those with
+    // examples, TestMain, embedded files or packages of their own cannot).
+    assert!(
+        prepared * 10 >= names.len() * 8,
+        "only {prepared} of {} exercises were prepared for the quick path",
+        names.len()
+    );
+    assert!(compared > names.len() * 2);
+}

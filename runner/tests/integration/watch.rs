@@ -137,6 +137,78 @@ fn quick_saves_during_a_check_end_in_one_fresh_verdict_for_the_last() {
     assert_eq!(s.finish(), 0);
 }
 
+/// Waits until `rel` exists in the course (or panics after `limit`).
+#[track_caller]
+fn wait_for_file(c: &Course, rel: &str, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    while !c.file(rel).exists() {
+        assert!(Instant::now() < deadline, "{rel} never appeared");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn saves_after_the_first_check_take_the_quick_path_and_read_the_same() {
+    let (c, mut s) = session_on_test_fails();
+    // With the verdict shown, the watcher records the package's
+    // dependencies: the next saves are compiled and linked directly.
+    let record = ".backendlings/cache/quick/test_fails-exercise.json";
+    wait_for_file(&c, record, Duration::from_secs(60));
+    let path = "exercises/01_grading/03_test_fails/sum.go";
+    c.write(path, "package sum\n\nfunc Sum(xs []int) int { return 7 }\n");
+    s.wait_for("✗ 1 test failed");
+    s.wait_for("Sum([1 2 3]) = 7, want 6");
+    // A compile error reads as Go prints it (go test runs for it), and the
+    // record stays.
+    c.write(
+        path,
+        "package sum\n\nfunc Sum(xs []int) int { return \"x\" }\n",
+    );
+    s.wait_for("✗ does not compile");
+    s.wait_for("sum.go:3:");
+    assert!(c.file(record).is_file());
+    // A new import the record does not know: go test grades it, and the
+    // record is made again afterwards.
+    c.write(
+        path,
+        "package sum\n\nimport \"crypto/sha256\"\n\nfunc Sum(xs []int) int {\n\tt := sha256.Size - 32\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n",
+    );
+    s.wait_for("✓ passed");
+    wait_for_file(&c, record, Duration::from_secs(60));
+    let text = c.read(record);
+    assert!(text.contains("packagefile crypto/sha256="), "{text}");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+    assert!(
+        !c.file(".backendlings/cache/quick")
+            .read_dir()
+            .unwrap()
+            .flatten()
+            .any(|e| e.path().is_dir()),
+        "a grading's scratch directory was left behind"
+    );
+}
+
+#[test]
+fn a_few_exercises_before_the_first_race_exercise_its_build_is_warmed() {
+    let c = Course::fixture("outcomes");
+    // testmain_exit is three exercises before race.
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"testmain_exit\",\"welcomed\":true}",
+    );
+    let mut s = Session::start(&c);
+    s.wait_for("Exercise 7/19 testmain_exit");
+    s.wait_for("✗ ");
+    wait_for_file(
+        &c,
+        ".backendlings/cache/warm/race",
+        Duration::from_secs(300),
+    );
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
 #[test]
 fn a_second_watcher_on_the_same_course_is_refused() {
     let c = Course::fixture("outcomes");
