@@ -349,7 +349,7 @@ fn indent(text: &str, prefix: &str) -> String {
         .join("\n")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

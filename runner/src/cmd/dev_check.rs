@@ -110,8 +110,8 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
             style.paint(
                 Paint::Pass,
                 &format!(
-                    "✓ {} exercises checked: the course is sound",
-                    selected.len()
+                    "✓ {} checked: the course is sound",
+                    crate::verdict::plural(selected.len(), "exercise", "exercises")
                 )
             )
         );

@@ -212,6 +212,7 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
     if load(g, ex, target, &plan).is_some() {
         return Ok(true);
     }
+    remove_abandoned_scratch(g);
     // Hidden tests the generated test main below cannot run as go test
     // would: TestMain, and examples (their output is checked by go test).
     let root = &g.course.root;
@@ -362,6 +363,32 @@ impl Scratch {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Scratch(dir))
+    }
+}
+
+/// Removes scratch directories left by runners that were killed before
+/// they could clean up (their process is gone).
+fn remove_abandoned_scratch(g: &Grader) {
+    let Ok(dir) = g.cache_dir("quick") else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let mut parts = name.rsplit('.');
+        let (Some(_), Some(pid)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let alive = pid.parse::<i32>().is_ok_and(|p| {
+            // SAFETY: kill(2) with signal 0 only asks whether p exists.
+            let r = unsafe { libc::kill(p, 0) };
+            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        });
+        if e.path().is_dir() && !alive {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
 }
 
@@ -694,6 +721,12 @@ mod tests {
         copy_dir(&fixture, dir.path());
         let course = crate::course::Course::load(dir.path()).unwrap();
         let g = Grader::new(&course);
+        // Scratch left by a runner that was killed goes; a live one's stays.
+        let quick_dir = g.cache_dir("quick").unwrap();
+        let abandoned = quick_dir.join("passes-exercise.2147483000.0");
+        let live = quick_dir.join(format!("passes-exercise.{}.77", std::process::id()));
+        std::fs::create_dir_all(&abandoned).unwrap();
+        std::fs::create_dir_all(&live).unwrap();
         for (name, passes) in [("passes", true), ("test_fails", false)] {
             let ex = course.exercises.iter().find(|e| e.name == name).unwrap();
             assert!(
@@ -706,6 +739,7 @@ mod tests {
             };
             assert_eq!(matches!(v, Verdict::Passed { .. }), passes, "{name}: {v:?}");
         }
+        assert!(!abandoned.exists() && live.exists());
         assert_eq!(
             LEAN_REFUSED.load(std::sync::atomic::Ordering::Relaxed),
             0,

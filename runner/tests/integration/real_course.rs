@@ -220,13 +220,23 @@ fn the_quick_path_gives_the_verdicts_of_go_test() {
                 continue;
             }
             // Code whose output varies from run to run (map order, measured
-            // times, an endless loop's last line) can only be compared by
-            // its verdict's kind and headline: go test does not repeat
-            // itself either.
-            let again = &verify_some("off", &[name.as_str()])[name];
+            // times, an endless loop's last line, a server's log written
+            // whenever its goroutine gets to it): the quick verdict must be
+            // one go test also gives, or, where go test does not repeat
+            // itself either, of the same kind and headline.
             let headline =
                 |v: &(String, String)| (v.0.clone(), v.1.lines().next().map(String::from));
-            if again != want && headline(got) == headline(want) {
+            let mut varies = false;
+            let mut seen = false;
+            for _ in 0..3 {
+                let again = verify_some("off", &[name.as_str()]).remove(name).unwrap();
+                seen |= &again == got;
+                varies |= &again != want;
+                if seen {
+                    break;
+                }
+            }
+            if seen || (varies && headline(got) == headline(want)) {
                 continue;
             }
             let first = got

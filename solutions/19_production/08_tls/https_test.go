@@ -9,6 +9,7 @@ import (
 	"crypto/x509/pkix"
 	"errors"
 	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -69,6 +70,12 @@ func start(t *testing.T, h http.Handler) (string, *http.Client, *http.Server) {
 	if c := srv.TLSConfig; c == nil || len(c.Certificates) == 0 && c.GetCertificate == nil && c.GetConfigForClient == nil {
 		ln.Close()
 		t.Fatalf("NewTLSServer returned a server without a certificate: put cert in its TLSConfig (Certificates), so that srv.ListenAndServeTLS(\"\", \"\") needs no files")
+	}
+	if srv.ErrorLog == nil {
+		// The tests send plain HTTP and old TLS on purpose: the server's
+		// reports of those handshakes, written whenever its goroutines get
+		// to them, would land in whichever test runs then.
+		srv.ErrorLog = log.New(io.Discard, "", 0)
 	}
 	done := make(chan error, 1)
 	go func() {
