@@ -365,6 +365,14 @@ impl Output {
     pub(crate) fn success(&self) -> bool {
         matches!(self.ended, Ended::Exited(s) if s.success())
     }
+
+    /// [`Cancelled`] as an error when the run was cancelled.
+    pub(crate) fn cancelled(&self) -> anyhow::Result<()> {
+        if self.ended == Ended::Cancelled {
+            return Err(Cancelled.into());
+        }
+        Ok(())
+    }
 }
 
 /// Captured bytes of one stream: the head up to the cap, lines kept from

@@ -124,15 +124,28 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     Ok(verdict)
 }
 
-fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Verdict> {
-    let mut cmd = g.go().args(test_args(ex));
-    if !plan.overlay.is_empty() {
-        let file = g
-            .cache_dir("overlay")?
-            .join(format!("{}.json", g.tag(ex, target)));
-        let file = write_overlay(&file, &plan.overlay)?;
-        cmd = cmd.arg(format!("-overlay={}", file.display()));
+/// Adds the plan's overlay to a go command (written to the cache as
+/// `<tag><suffix>.json`), when it has one.
+pub(crate) fn with_overlay(
+    g: &Grader,
+    ex: &Exercise,
+    target: Target,
+    plan: &Plan,
+    suffix: &str,
+    cmd: crate::process::Cmd,
+) -> Result<crate::process::Cmd> {
+    if plan.overlay.is_empty() {
+        return Ok(cmd);
     }
+    let file = g
+        .cache_dir("overlay")?
+        .join(format!("{}{suffix}.json", g.tag(ex, target)));
+    let file = write_overlay(&file, &plan.overlay)?;
+    Ok(cmd.arg(format!("-overlay={}", file.display())))
+}
+
+fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Verdict> {
+    let cmd = with_overlay(g, ex, target, plan, "", g.go().args(test_args(ex)))?;
     let out = cmd
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
@@ -140,9 +153,7 @@ fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Ver
         .cap(8 << 20)
         .keep_lines(keep_event)
         .run()?;
-    if out.ended == Ended::Cancelled {
-        return Err(crate::process::Cancelled.into());
-    }
+    out.cancelled()?;
     Ok(verdict(plan, ex.timeout, &out))
 }
 

@@ -118,3 +118,9 @@ pub(crate) fn fnv(text: &str) -> String {
     }
     format!("{h:016x}")
 }
+
+/// A 128-bit key of a text: two FNV hashes, of the text and of it reversed.
+pub(crate) fn fnv128(text: &str) -> String {
+    let rev: String = text.chars().rev().collect();
+    format!("{}{}", fnv(text), fnv(&rev))
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use super::gotest::{self, Plan, START_MARKER};
-use super::{BUILD_TIMEOUT, Grader, Target, go_files, write_overlay};
+use super::{BUILD_TIMEOUT, Grader, Target, go_files};
 use crate::course::{Exercise, Require};
 use crate::events::{Report, TestState};
 use crate::paths::Rewriter;
@@ -183,13 +183,7 @@ fn run(
     if bench {
         cmd = cmd.args(["-bench=.", "-benchtime=1x"]);
     }
-    if !plan.overlay.is_empty() {
-        let file = g
-            .cache_dir("overlay")?
-            .join(format!("{}-{tag}.json", g.tag(ex, target)));
-        write_overlay(&file, &plan.overlay)?;
-        cmd = cmd.arg(format!("-overlay={}", file.display()));
-    }
+    cmd = gotest::with_overlay(g, ex, target, plan, &format!("-{tag}"), cmd)?;
     let out = cmd
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
@@ -197,9 +191,7 @@ fn run(
         .cap(8 << 20)
         .keep_lines(gotest::keep_event)
         .run()?;
-    if out.ended == Ended::Cancelled {
-        return Err(crate::process::Cancelled.into());
-    }
+    out.cancelled()?;
     if out.ended == Ended::TimedOut {
         return Ok(gotest::verdict(plan, ex.timeout, &out));
     }

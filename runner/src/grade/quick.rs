@@ -22,7 +22,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::gotest::{self, Plan};
-use super::group::fnv;
+use super::group::fnv128;
 use super::{BUILD_TIMEOUT, Grader, Target, test_funcs};
 use crate::course::{Exercise, Mode};
 use crate::process::{Cmd, Ended};
@@ -157,8 +157,7 @@ fn key(g: &Grader, plan: &Plan, tool_dir: &Path) -> Result<String> {
     for (virt, real) in &plan.overlay {
         text.push_str(&format!("\0{}={real}", virt.display()));
     }
-    let rev: String = text.chars().rev().collect();
-    Ok(format!("{}{}", fnv(&text), fnv(&rev)))
+    Ok(fnv128(&text))
 }
 
 fn load(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Option<Prepared> {
@@ -246,20 +245,14 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
     let tool_dir = PathBuf::from(tool_dir);
     let test2json = test2json(g, goversion)?;
 
-    let mut cmd = g.go().args([
+    let cmd = g.go().args([
         "list",
         "-test",
         "-deps",
         "-export",
         "-json=ImportPath,Export,DefaultGODEBUG,GoFiles,TestGoFiles,XTestGoFiles,CgoFiles,CFiles,CXXFiles,SFiles,SysoFiles,SwigFiles,EmbedFiles,TestEmbedFiles",
     ]);
-    if !plan.overlay.is_empty() {
-        let file = g
-            .cache_dir("overlay")?
-            .join(format!("{}.json", g.tag(ex, target)));
-        let file = super::write_overlay(&file, &plan.overlay)?;
-        cmd = cmd.arg(format!("-overlay={}", file.display()));
-    }
+    let cmd = gotest::with_overlay(g, ex, target, &plan, "", cmd)?;
     // The exit code says whether the exercise compiles, which does not
     // matter here: the dependencies' archives are listed either way.
     let out = cmd
@@ -267,7 +260,7 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
         .timeout(BUILD_TIMEOUT)
         .cap(64 << 20)
         .run()?;
-    cancelled(&out)?;
+    out.cancelled()?;
     if !matches!(out.ended, Ended::Exited(_)) || out.stdout.dropped > 0 {
         return Ok(false);
     }
@@ -605,7 +598,7 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
     let out = compile_cmd(&pkg, ip, &importcfg, trims.join(";"))
         .args(&files)
         .run()?;
-    cancelled(&out)?;
+    out.cancelled()?;
     if !out.success() {
         return Ok(Quick::CompileFailed);
     }
@@ -633,7 +626,7 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
         let out = compile_cmd(&main_a, "main", &link_cfg, format!("{}=>", tmp.display()))
             .arg(&main_go)
             .run()?;
-        cancelled(&out)?;
+        out.cancelled()?;
         if out.success() {
             compiled = true;
             break;
@@ -662,7 +655,7 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
         .args(["-buildmode=exe", "-X", "testing.testBinary=1"])
         .arg(&main_a)
         .run()?;
-    cancelled(&out)?;
+    out.cancelled()?;
     if !out.success() {
         return Ok(Quick::Stale);
     }
@@ -687,15 +680,8 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
         .cap(8 << 20)
         .keep_lines(gotest::keep_event)
         .run()?;
-    cancelled(&out)?;
+    out.cancelled()?;
     Ok(Quick::Verdict(gotest::verdict(plan, ex.timeout, &out)))
-}
-
-fn cancelled(out: &crate::process::Output) -> Result<()> {
-    if out.ended == Ended::Cancelled {
-        return Err(crate::process::Cancelled.into());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 use anyhow::Result;
 
 use super::{BUILD_TIMEOUT, Grader};
-use crate::process::Ended;
 
 /// How many exercises ahead of the first `-race` exercise warming starts.
 pub(crate) const AHEAD: usize = 3;
@@ -53,9 +52,7 @@ pub(crate) fn race_ahead(g: &Grader, current: usize) -> Result<()> {
         .timeout(BUILD_TIMEOUT)
         .cap(1 << 20)
         .run()?;
-    if out.ended == Ended::Cancelled {
-        return Err(crate::process::Cancelled.into());
-    }
+    out.cancelled()?;
     if out.success() {
         crate::state::write_atomic(&marker, version.as_bytes())?;
     }
