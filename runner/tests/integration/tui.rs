@@ -116,10 +116,7 @@ impl Drop for Tmux {
 
 fn course_on(current: &str) -> Course {
     let c = Course::fixture("outcomes");
-    c.write(
-        ".backendlings-state.json",
-        &format!("{{\"format_version\":1,\"current\":\"{current}\",\"welcomed\":true}}"),
-    );
+    c.start_at(current);
     c
 }
 
@@ -193,18 +190,12 @@ fn every_verdict_kind_is_shown() {
         t.wait_for("EXIT:0");
     }
     let c = Course::fixture("servers");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"wrong_status\",\"welcomed\":true}",
-    );
+    c.start_at("wrong_status");
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ 1 probe failed");
     t.keys("q");
     let c = Course::fixture("servers");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"exits\",\"welcomed\":true}",
-    );
+    c.start_at("exits");
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ server did not start");
 }

@@ -93,10 +93,7 @@ impl Session {
 fn save_turns_the_verdict_and_n_moves_on() {
     let c = Course::fixture("outcomes");
     // Start on test_fails.
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"test_fails\",\"welcomed\":true}",
-    );
+    c.start_at("test_fails");
     let mut s = Session::start(&c);
     s.wait_for("Exercise 3/19 test_fails");
     s.wait_for("✗ 1 test failed");
@@ -119,10 +116,7 @@ fn save_turns_the_verdict_and_n_moves_on() {
 #[test]
 fn quick_saves_during_a_check_end_in_one_fresh_verdict_for_the_last() {
     let c = Course::fixture("outcomes");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"test_fails\",\"welcomed\":true}",
-    );
+    c.start_at("test_fails");
     let mut s = Session::start(&c);
     s.wait_for("✗ 1 test failed");
     // Several quick saves: broken, broken, then fixed. The last one wins.
@@ -193,10 +187,7 @@ fn saves_after_the_first_check_take_the_quick_path_and_read_the_same() {
 fn a_few_exercises_before_the_first_race_exercise_its_build_is_warmed() {
     let c = Course::fixture("outcomes");
     // testmain_exit is three exercises before race.
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"testmain_exit\",\"welcomed\":true}",
-    );
+    c.start_at("testmain_exit");
     let mut s = Session::start(&c);
     s.wait_for("Exercise 7/19 testmain_exit");
     s.wait_for("✗ ");
@@ -255,10 +246,7 @@ impl Session {
 
 fn session_on_test_fails() -> (Course, Session) {
     let c = Course::fixture("outcomes");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"test_fails\",\"welcomed\":true}",
-    );
+    c.start_at("test_fails");
     let mut s = Session::start(&c);
     s.wait_for("✗ 1 test failed");
     (c, s)
@@ -320,10 +308,7 @@ fn a_save_during_a_check_is_never_lost() {
     // The endless loop takes two seconds to time out: save the fix while
     // that check runs, and the fix must still get its verdict.
     let c = Course::fixture("outcomes");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"endless_loop\",\"welcomed\":true}",
-    );
+    c.start_at("endless_loop");
     let mut s = Session::start(&c);
     s.wait_for("Checking");
     std::thread::sleep(Duration::from_millis(300));
@@ -362,10 +347,7 @@ fn a_deleted_exercise_directory_while_watching_is_reported() {
 #[test]
 fn ctrl_c_during_a_check_stops_it_and_exits_130() {
     let c = Course::fixture("runaway");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"sleeps\",\"welcomed\":true}",
-    );
+    c.start_at("sleeps");
     let mut s = Session::start(&c);
     s.wait_for("Checking");
     std::thread::sleep(Duration::from_millis(500));
@@ -404,10 +386,7 @@ fn a_corrupt_progress_file_is_rebuilt_by_grading() {
 #[test]
 fn ctrl_c_while_a_server_is_probed_leaves_no_server() {
     let c = Course::fixture("servers");
-    c.write(
-        ".backendlings-state.json",
-        "{\"format_version\":1,\"current\":\"ok\",\"welcomed\":true}",
-    );
+    c.start_at("ok");
     let mut s = Session::start(&c);
     s.wait_for("Checking");
     // Wait until the server runs (the check builds it first).
