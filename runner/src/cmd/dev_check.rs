@@ -12,7 +12,7 @@ use anyhow::Result;
 
 use crate::cli::DevCheckArgs;
 use crate::course::{Course, Exercise, FAIL_KINDS, Mode, number_of};
-use crate::grade::{Grader, Target, WRONG_DIR, go_files, test_funcs_in};
+use crate::grade::{ALT_DIR, Grader, Target, WRONG_DIR, go_files, test_funcs_in};
 use crate::process::Cmd;
 use crate::term::{Paint, Style};
 use crate::verdict::Verdict;
@@ -136,8 +136,8 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     }
 }
 
-/// Grades one exercise three ways: as shipped, as solved, and as each wrong
-/// solution kept beside the reference.
+/// Grades one exercise four ways: as shipped, as solved, as each alternative
+/// correct solution and as each wrong solution kept beside the reference.
 pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
     let mut out = Vec::new();
     let exdir = ex.exercise_rel();
@@ -180,7 +180,30 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
         Err(e) => out.push(problem(&soldir, format!("cannot be graded: {}", fail(e)))),
     }
 
-    for variant in wrong_variants(&g.course.root.join(&soldir)) {
+    for variant in variants(&g.course.root.join(&soldir), ALT_DIR) {
+        let path = format!("{soldir}/{ALT_DIR}/{variant}");
+        match g.grade_alt(ex, &variant) {
+            Ok(v) if v.passed() => out.push(Problem {
+                path,
+                message: "accepted (another correct solution)".into(),
+                detail: String::new(),
+                note: true,
+            }),
+            Ok(v) => out.push(Problem {
+                path,
+                message: format!(
+                    "this correct alternative is rejected ({}): loosen the hidden tests, or fix the exercise text if it allows this",
+                    v.headline()
+                ),
+                detail: v.render(Style::PLAIN, true),
+                note: false,
+            }),
+            Err(e) if crate::process::is_cancelled(&e) => return out,
+            Err(e) => out.push(problem(&path, format!("cannot be graded: {}", fail(e)))),
+        }
+    }
+
+    for variant in variants(&g.course.root.join(&soldir), WRONG_DIR) {
         let path = format!("{soldir}/{WRONG_DIR}/{variant}");
         match g.grade_wrong(ex, &variant) {
             Ok(v) if v.passed() => out.push(problem(
@@ -206,9 +229,10 @@ pub(crate) fn check_exercise(g: &Grader, ex: &Exercise) -> Vec<Problem> {
     out
 }
 
-/// Names of the wrong solutions of an exercise (`solutions/<dir>/wrong/*`).
-pub(crate) fn wrong_variants(soldir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(soldir.join(WRONG_DIR))
+/// Names of the wrong or alternative solutions of an exercise
+/// (`solutions/<dir>/wrong/*` or `solutions/<dir>/alt/*`).
+pub(crate) fn variants(soldir: &Path, kind: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(soldir.join(kind))
         .map(|rd| {
             rd.flatten()
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
@@ -452,7 +476,7 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             if junk(&s) || (top_level && !s.ends_with(".go") && s != "probes.toml") {
                 out.push(problem(
                     format!("{soldir}/{s}"),
-                    "stray file: solutions hold Go files, probes.toml, bugs/ and wrong/; remove it",
+                    "stray file: solutions hold Go files, probes.toml, bugs/, wrong/ and alt/; remove it",
                 ));
             }
         }
@@ -603,6 +627,7 @@ fn vet(course: &Course, selected: &[&Exercise]) -> Result<Vec<Problem>> {
             if s.ends_with(".go")
                 && !s.starts_with("bugs/")
                 && !s.starts_with(&format!("{WRONG_DIR}/"))
+                && !s.starts_with(&format!("{ALT_DIR}/"))
             {
                 dirs.insert(
                     f.parent()

@@ -36,7 +36,10 @@ pub(crate) fn solution_files(course: &Course, ex: &Exercise) -> Result<Vec<PathB
         .into_iter()
         .filter(|f| {
             let s = f.to_string_lossy();
-            if s.starts_with("bugs/") || s == "probes.toml" || !s.ends_with(".go") {
+            let variant = [crate::grade::WRONG_DIR, crate::grade::ALT_DIR]
+                .iter()
+                .any(|d| s.starts_with(&format!("{d}/")));
+            if variant || s.starts_with("bugs/") || s == "probes.toml" || !s.ends_with(".go") {
                 return false;
             }
             let is_test = s.ends_with("_test.go");

@@ -47,6 +47,9 @@ pub(crate) struct Grader<'a> {
 /// Where the wrong solutions of an exercise live, under its solution.
 pub(crate) const WRONG_DIR: &str = "wrong";
 
+/// Where the other correct solutions of an exercise live, under its solution.
+pub(crate) const ALT_DIR: &str = "alt";
+
 impl<'a> Grader<'a> {
     pub(crate) fn new(course: &'a Course) -> Grader<'a> {
         Grader {
@@ -70,21 +73,39 @@ impl<'a> Grader<'a> {
     /// `solutions/<dir>/wrong/<variant>/` swapped in: a plausible wrong
     /// solution, which the hidden tests must reject.
     pub(crate) fn grade_wrong(&self, ex: &Exercise, variant: &str) -> Result<Verdict> {
+        self.grade_variant(ex, WRONG_DIR, variant)
+    }
+
+    /// Grades `solutions/<dir>/alt/<variant>/`: another correct solution,
+    /// which the hidden tests must accept. It stands in for the whole of the
+    /// learner's part: every file the learner edits that the alternative does
+    /// not have is left out of the build.
+    pub(crate) fn grade_alt(&self, ex: &Exercise, variant: &str) -> Result<Verdict> {
+        self.grade_variant(ex, ALT_DIR, variant)
+    }
+
+    fn grade_variant(&self, ex: &Exercise, kind: &str, variant: &str) -> Result<Verdict> {
         let root = &self.course.root;
         let sol = root.join(ex.solution_rel());
-        let vdir = sol.join(WRONG_DIR).join(variant);
+        let vdir = sol.join(kind).join(variant);
         let mut files = Vec::new();
-        for rel in crate::cmd::files_under(&vdir)? {
-            files.push((
-                sol.join(&rel),
-                vdir.join(&rel).to_string_lossy().into_owned(),
-            ));
+        let own = crate::cmd::files_under(&vdir)?;
+        for rel in &own {
+            files.push((sol.join(rel), vdir.join(rel).to_string_lossy().into_owned()));
         }
         if files.is_empty() {
             anyhow::bail!("{} has no files", vdir.display());
         }
+        if kind == ALT_DIR {
+            for rel in crate::cmd::files_under(&root.join(ex.exercise_rel()))? {
+                let go = rel.extension().is_some_and(|e| e == "go");
+                if go && !own.contains(&rel) && sol.join(&rel).is_file() {
+                    files.push((sol.join(&rel), String::new()));
+                }
+            }
+        }
         let g = Grader {
-            swap: Some((format!("wrong-{variant}"), files)),
+            swap: Some((format!("{kind}-{variant}"), files)),
             ..self.clone()
         };
         g.grade(ex, Target::Solution)

@@ -1,0 +1,34 @@
+// Wrong: main never asks for SIGTERM: the default action of the signal kills the
+// process on the spot, with requests in flight.
+// The bookmarks service. Run it from the exercise directory with
+//
+//	go run ./cmd/bookmarks
+//
+// and stop it with Ctrl-C (SIGINT) or SIGTERM: it finishes the requests
+// in flight, then exits 0.
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+
+	bookmarks "backendlings/solutions/31_capstone/03_operations"
+)
+
+func main() {
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+	cfg, err := bookmarks.LoadConfig(os.Getenv)
+	if err != nil {
+		logger.Error("invalid configuration", "err", err)
+		os.Exit(2)
+	}
+	// ctx is cancelled on the first SIGINT or SIGTERM. Calling stop then
+	// gives the signals their default action back: a second Ctrl-C kills
+	// the process at once, without waiting for the shutdown.
+	ctx := context.Background()
+	if err := bookmarks.Run(ctx, cfg, logger); err != nil {
+		logger.Error("server stopped", "err", err)
+		os.Exit(1)
+	}
+}
