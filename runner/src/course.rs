@@ -653,8 +653,7 @@ pub fn exercise_dirs_on_disk(top: &Path) -> Result<Vec<(String, String)>> {
 /// nearest parent holding an `info.toml`.
 pub fn locate(explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(dir) = explicit {
-        let dir = dir
-            .canonicalize()
+        let dir = dunce::canonicalize(dir)
             .with_context(|| format!("--course {}: no such directory", dir.display()))?;
         if !dir.join("info.toml").is_file() {
             anyhow::bail!(

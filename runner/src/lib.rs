@@ -46,12 +46,23 @@ use std::io::Write;
 
 /// Parses the command line, runs the command and returns the exit code.
 pub fn run() -> i32 {
+    #[cfg(unix)]
+    {
+        let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+        if argv.first().is_some_and(|a| a == process::guard::ARG) {
+            return process::guard::main(&argv[1..]);
+        }
+        if let Ok(exe) = std::env::current_exe() {
+            process::use_guard(exe);
+        }
+    }
     let args = match cli::parse() {
         Ok(args) => args,
         Err(code) => return code,
     };
     term::init(args.color);
     signals::install();
+    process::sweep_abandoned();
     let code = match cmd::dispatch(args) {
         Ok(code) => code,
         Err(err) => {

@@ -1,9 +1,9 @@
-//! Advisory file locks (`flock`): one watcher per course, and state updates
-//! that never interleave between two runners.
+//! File locks (`std::fs::File::lock`: flock on Unix, LockFileEx on
+//! Windows): one watcher per course, and state updates that never interleave
+//! between two runners. Windows locks are mandatory, so the pid of the
+//! holder is written to a file of its own beside the lock.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, Write};
-use std::os::fd::AsRawFd;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -37,44 +37,36 @@ fn open(path: &Path) -> Result<File> {
         })
 }
 
-fn flock(file: &File, op: libc::c_int) -> std::io::Result<()> {
-    // SAFETY: flock on a file descriptor we own; no memory is involved.
-    let rc = unsafe { libc::flock(file.as_raw_fd(), op) };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
 /// Waits for an exclusive lock.
 pub(crate) fn exclusive(path: &Path) -> Result<FileLock> {
     let file = open(path)?;
-    loop {
-        match flock(&file, libc::LOCK_EX) {
-            Ok(()) => return Ok(FileLock { _file: file }),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
-        }
-    }
+    file.lock()
+        .with_context(|| format!("cannot lock {}", path.display()))?;
+    Ok(FileLock { _file: file })
 }
 
-/// Takes an exclusive lock without waiting, writing our pid into the file;
+/// Where the pid of a lock's holder is written.
+fn pid_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".pid");
+    path.with_file_name(name)
+}
+
+/// Takes an exclusive lock without waiting, writing our pid beside it;
 /// when another process holds it, returns that process's pid (if known).
 pub(crate) fn try_exclusive(path: &Path) -> Result<Result<FileLock, Option<u32>>> {
-    let mut file = open(path)?;
-    match flock(&file, libc::LOCK_EX | libc::LOCK_NB) {
+    let file = open(path)?;
+    match file.try_lock() {
         Ok(()) => {
-            file.set_len(0)?;
-            file.rewind()?;
-            write!(file, "{}", std::process::id())?;
+            let _ = std::fs::write(pid_path(path), std::process::id().to_string());
             Ok(Ok(FileLock { _file: file }))
         }
-        Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => {
-            let mut pid = String::new();
-            let _ = file.read_to_string(&mut pid);
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let pid = std::fs::read_to_string(pid_path(path)).unwrap_or_default();
             Ok(Err(pid.trim().parse().ok()))
         }
-        Err(e) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
     }
 }

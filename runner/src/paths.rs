@@ -21,6 +21,18 @@ pub(crate) struct Rewriter {
 
 pub(crate) const HIDDEN: &str = "[hidden test] ";
 
+/// A path with `/` separators, and the same with `\\` (the first form
+/// first); one form only when there is no separator in it.
+fn both_separators(path: &str) -> Vec<String> {
+    let slash = path.replace('\\', "/");
+    let back = path.replace('/', "\\");
+    if slash == back {
+        vec![slash]
+    } else {
+        vec![slash, back]
+    }
+}
+
 impl Rewriter {
     pub(crate) fn new(
         root: &Path,
@@ -30,8 +42,8 @@ impl Rewriter {
         import_path: &str,
     ) -> Rewriter {
         let mut root = root.to_string_lossy().into_owned();
-        if !root.ends_with('/') {
-            root.push('/');
+        if !root.ends_with(['/', '\\']) {
+            root.push(std::path::MAIN_SEPARATOR);
         }
         Rewriter {
             root,
@@ -42,20 +54,29 @@ impl Rewriter {
         }
     }
 
-    /// Rewrites paths in one line.
+    /// Rewrites paths in one line. On Windows Go prints paths with either
+    /// separator (`\` from the go command, `/` from the runtime), so every
+    /// path is looked for in both forms and shown with `/`.
     pub(crate) fn line(&self, line: &str) -> String {
-        let mut s = line.replace(&self.root, "");
-        s = s.replace(&format!("./{}", self.package_dir), &self.package_dir);
+        let mut s = line.to_string();
+        for root in both_separators(&self.root) {
+            s = s.replace(&root, "");
+        }
+        for dir in both_separators(&self.package_dir) {
+            s = s.replace(&format!(".{}{dir}", &dir[dir.len() - 1..]), &dir);
+            s = s.replace(&dir, &self.package_dir);
+        }
         // Hidden tests at their real location (compiler and vet messages).
-        for prefix in [format!("./{}", self.hidden_dir), self.hidden_dir.clone()] {
-            if self.package_dir != self.hidden_dir {
-                for f in &self.hidden_files {
-                    s = s.replace(&format!("{prefix}{f}"), &format!("{HIDDEN}{f}"));
+        if self.package_dir != self.hidden_dir {
+            for dir in both_separators(&self.hidden_dir) {
+                let sep = &dir[dir.len() - 1..];
+                for prefix in [format!(".{sep}{dir}"), dir.clone()] {
+                    for f in &self.hidden_files {
+                        s = s.replace(&format!("{prefix}{f}"), &format!("{HIDDEN}{f}"));
+                    }
                 }
             }
-        }
-        // Hidden tests at their virtual location (runtime positions).
-        if self.package_dir != self.hidden_dir {
+            // Hidden tests at their virtual location (runtime positions).
             for f in &self.hidden_files {
                 s = s.replace(&format!("{}{f}", self.package_dir), &format!("{HIDDEN}{f}"));
             }

@@ -1,4 +1,5 @@
-//! Ctrl-C, SIGTERM and SIGHUP: the first one cancels every running check
+//! Ctrl-C, SIGTERM and SIGHUP (Ctrl-C, Ctrl-Break and console close on
+//! Windows): the first one cancels every running check
 //! (their process groups are killed) and lets the command unwind, restore
 //! the terminal and exit 130; a second one kills what is left and exits at
 //! once.
@@ -30,19 +31,15 @@ pub(crate) fn interrupt() {
     process::kill_all_live();
 }
 
+/// Handles Ctrl-C and termination on every OS (SIGINT, SIGTERM and SIGHUP
+/// on Unix; Ctrl-C, Ctrl-Break and closing the console on Windows).
 pub(crate) fn install() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            let n = COUNT.fetch_add(1, Ordering::SeqCst);
-            interrupt();
-            if n >= 1 {
-                crate::watch::restore_terminal();
-                std::process::exit(crate::exit::INTERRUPTED);
-            }
+    let _ = ctrlc::set_handler(|| {
+        let n = COUNT.fetch_add(1, Ordering::SeqCst);
+        interrupt();
+        if n >= 1 {
+            crate::watch::restore_terminal();
+            std::process::exit(crate::exit::INTERRUPTED);
         }
     });
 }

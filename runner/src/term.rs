@@ -1,6 +1,8 @@
 //! Colours and terminal facts: whether to colour stdout and stderr, and how
-//! wide the screen is. Colour follows `--color`, `NO_COLOR` and whether the
-//! stream is a terminal; nothing else in the runner decides it.
+//! wide the screen is. Colour follows `--color`, then `NO_COLOR`, then
+//! `CLICOLOR_FORCE`, then whether the stream is a terminal (on Windows, a
+//! console that accepts ANSI sequences once virtual-terminal mode is on);
+//! nothing else in the runner decides it.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,13 +15,28 @@ static STDERR_COLOR: AtomicBool = AtomicBool::new(false);
 pub(crate) fn init(choice: ColorChoice) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let force = std::env::var("CLICOLOR_FORCE").is_ok_and(|v| !v.is_empty() && v != "0");
+    let ansi = |is_tty: bool| is_tty && console_accepts_ansi();
     let decide = |is_tty: bool| match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => is_tty && !no_color && !dumb,
+        ColorChoice::Auto => !no_color && (force || (ansi(is_tty) && !dumb)),
     };
     STDOUT_COLOR.store(decide(std::io::stdout().is_terminal()), Ordering::Relaxed);
     STDERR_COLOR.store(decide(std::io::stderr().is_terminal()), Ordering::Relaxed);
+}
+
+/// Whether escape sequences reach the terminal as colours: on Windows this
+/// turns on virtual-terminal processing in the console (without it they
+/// would print as text); elsewhere terminals accept them.
+#[cfg(windows)]
+fn console_accepts_ansi() -> bool {
+    crossterm::ansi_support::supports_ansi()
+}
+
+#[cfg(not(windows))]
+fn console_accepts_ansi() -> bool {
+    true
 }
 
 pub(crate) fn stdout_color() -> bool {
@@ -103,11 +120,11 @@ pub(crate) fn paint_stderr(paint: Paint, text: &str) -> String {
 pub(crate) fn write_out(text: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            crate::process::kill_all_live();
-            std::process::exit(141);
-        }
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        crate::process::kill_all_live();
+        std::process::exit(141);
     }
 }
 

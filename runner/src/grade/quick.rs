@@ -122,8 +122,9 @@ fn key(g: &Grader, plan: &Plan, tool_dir: &Path) -> Result<String> {
         text.push_str(&format!("\0{name}={:?}", std::env::var_os(name)));
     }
     for tool in ["compile", "link"] {
-        let meta = std::fs::metadata(tool_dir.join(tool))
-            .with_context(|| format!("cannot read {}", tool_dir.join(tool).display()))?;
+        let path = tool_dir.join(format!("{tool}{}", std::env::consts::EXE_SUFFIX));
+        let meta =
+            std::fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
         text.push_str(&format!(
             "\0{tool} {} {:?}",
             meta.len(),
@@ -325,7 +326,10 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
 /// Go's test2json, built once per Go version into the runner's cache (it is
 /// not shipped as a binary with Go any more).
 fn test2json(g: &Grader, goversion: &str) -> Result<PathBuf> {
-    let path = g.cache_dir("quick")?.join(format!("test2json-{goversion}"));
+    let path = g.cache_dir("quick")?.join(format!(
+        "test2json-{goversion}{}",
+        std::env::consts::EXE_SUFFIX
+    ));
     if path.is_file() {
         return Ok(path);
     }
@@ -374,11 +378,7 @@ fn remove_abandoned_scratch(g: &Grader) {
         let (Some(_), Some(pid)) = (parts.next(), parts.next()) else {
             continue;
         };
-        let alive = pid.parse::<i32>().is_ok_and(|p| {
-            // SAFETY: kill(2) with signal 0 only asks whether p exists.
-            let r = unsafe { libc::kill(p, 0) };
-            r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-        });
+        let alive = pid.parse::<u32>().is_ok_and(crate::process::pid_alive);
         if e.path().is_dir() && !alive {
             let _ = std::fs::remove_dir_all(e.path());
         }
@@ -537,8 +537,12 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
         .map(|n| n.get().min(4))
         .unwrap_or(1)
         .to_string();
-    let compile = prep.tool_dir.join("compile");
-    let link = prep.tool_dir.join("link");
+    let compile = prep
+        .tool_dir
+        .join(format!("compile{}", std::env::consts::EXE_SUFFIX));
+    let link = prep
+        .tool_dir
+        .join(format!("link{}", std::env::consts::EXE_SUFFIX));
     let tool = |program: &Path| {
         Cmd::new(program)
             .cwd(&dir)
@@ -641,7 +645,7 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
     }
 
     // 3. The link, with go test's flags and the runner's `-s -w`.
-    let binary = tmp.join(format!("{}.test", ex.name));
+    let binary = tmp.join(format!("{}.test{}", ex.name, std::env::consts::EXE_SUFFIX));
     let mut cmd = tool(&link)
         .arg("-o")
         .arg(&binary)

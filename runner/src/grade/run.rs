@@ -19,7 +19,11 @@ pub(crate) fn build(g: &Grader, ex: &Exercise, target: Target) -> Result<Result<
         Some(m) => format!("{dir}/{m}"),
         None => dir.clone(),
     };
-    let bin = g.cache_dir("bin")?.join(g.tag(ex, target));
+    let bin = g.cache_dir("bin")?.join(format!(
+        "{}{}",
+        g.tag(ex, target),
+        std::env::consts::EXE_SUFFIX
+    ));
     let mut cmd = g.go().args(["build", "-ldflags=-s -w"]);
     let swapped = g.swapped();
     if !swapped.is_empty() {

@@ -180,7 +180,7 @@ fn wait_until_listening(
             return None;
         }
         if started.elapsed() >= limit {
-            let others: Vec<u16> = listening_ports(server.pid())
+            let others: Vec<u16> = listening_ports(&server.tree_pids())
                 .into_iter()
                 .filter(|p| *p != port)
                 .collect();
@@ -203,11 +203,15 @@ fn wait_until_listening(
     }
 }
 
-/// TCP ports a process listens on (Linux; empty elsewhere).
-fn listening_ports(pid: i32) -> Vec<u16> {
+/// TCP ports some processes listen on (Linux; empty elsewhere).
+fn listening_ports(pids: &[u32]) -> Vec<u16> {
     let mut inodes = std::collections::BTreeSet::new();
-    if let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) {
-        for fd in fds.flatten() {
+    for fd in pids
+        .iter()
+        .filter_map(|pid| std::fs::read_dir(format!("/proc/{pid}/fd")).ok())
+        .flat_map(|fds| fds.flatten())
+    {
+        {
             if let Ok(target) = std::fs::read_link(fd.path()) {
                 let t = target.to_string_lossy();
                 if let Some(inode) = t.strip_prefix("socket:[").and_then(|r| r.strip_suffix(']')) {
@@ -223,14 +227,15 @@ fn listening_ports(pid: i32) -> Vec<u16> {
         };
         for line in text.lines().skip(1) {
             let cols: Vec<&str> = line.split_whitespace().collect();
-            if cols.len() > 9 && cols[3] == "0A" && inodes.contains(cols[9]) {
-                if let Some(port) = cols[1]
+            if cols.len() > 9
+                && cols[3] == "0A"
+                && inodes.contains(cols[9])
+                && let Some(port) = cols[1]
                     .rsplit(':')
                     .next()
                     .and_then(|h| u16::from_str_radix(h, 16).ok())
-                {
-                    ports.push(port);
-                }
+            {
+                ports.push(port);
             }
         }
     }
@@ -343,8 +348,12 @@ impl<'a> Session<'a> {
         } else {
             "the connection closed before a complete answer".to_string()
         };
-        // Give a dying server a moment to be seen as dead.
-        std::thread::sleep(Duration::from_millis(50));
+        // Give a dying server a moment to be seen as dead (a panic's trace is
+        // printed first, and the guard cleans up after it).
+        let limit = Instant::now() + Duration::from_millis(500);
+        while self.server.exited().is_none() && Instant::now() < limit {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let mut out = String::new();
         if let Some(status) = self.server.exited() {
             self.server_status = Some(status);
@@ -668,7 +677,7 @@ impl<'a> Session<'a> {
                 desc,
             ));
         }
-        self.server.signal(libc::SIGTERM);
+        self.server.terminate();
         let signalled = Instant::now();
 
         // While the slow request runs, new connections must start being

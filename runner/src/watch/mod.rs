@@ -549,12 +549,20 @@ pub(crate) fn exercise_of(course: &Course, path: &Path) -> Option<usize> {
     course.exercises.iter().position(|e| e.dir == dir)
 }
 
-fn start_file_watcher(course: &Course, tx: Sender<Event>) -> Option<notify::RecommendedWatcher> {
+/// Whether the runner is in WSL with the course on a Windows drive
+/// (`/mnt/c/…`), where a Windows editor's saves send no inotify events.
+fn wsl_windows_drive(root: &std::path::Path) -> bool {
+    let wsl = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .is_ok_and(|r| r.to_ascii_lowercase().contains("microsoft"));
+    let mut parts = root.components().skip(1);
+    let on_mnt = parts.next().is_some_and(|c| c.as_os_str() == "mnt")
+        && parts.next().is_some_and(|c| c.as_os_str().len() == 1);
+    wsl && on_mnt
+}
+
+fn start_file_watcher(course: &Course, tx: Sender<Event>) -> Option<Box<dyn notify::Watcher>> {
     use notify::{EventKind, RecursiveMode, Watcher};
-    let root = course
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| course.root.clone());
+    let root = dunce::canonicalize(&course.root).unwrap_or_else(|_| course.root.clone());
     let err_tx = tx.clone();
     let handler = move |res: notify::Result<notify::Event>| match res {
         Ok(ev) => {
@@ -569,7 +577,18 @@ fn start_file_watcher(course: &Course, tx: Sender<Event>) -> Option<notify::Reco
             let _ = err_tx.send(Event::WatchError(e.to_string()));
         }
     };
-    let mut watcher = match notify::recommended_watcher(handler) {
+    let watcher: notify::Result<Box<dyn Watcher>> = if wsl_windows_drive(&root) {
+        cmd::warn(
+            "the course is on a Windows drive under WSL, where saves send no file events: \
+             checking for changes every half second instead (clone the course into your \
+             Linux home, ~/, for instant verdicts)",
+        );
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+        notify::PollWatcher::new(handler, config).map(|w| Box::new(w) as Box<dyn Watcher>)
+    } else {
+        notify::recommended_watcher(handler).map(|w| Box::new(w) as Box<dyn Watcher>)
+    };
+    let mut watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
             cmd::warn(&format!(
@@ -643,10 +662,14 @@ impl Editor {
         let Some(command) = &self.command else { return };
         self.last = Some(ex.index);
         let files = screen::main_files(course, ex);
-        let mut parts = command.split_whitespace();
-        let Some(program) = parts.next() else { return };
+        // `$EDITOR` is a shell word list: `code --wait`, or a quoted path
+        // with spaces (`"C:\Program Files\…\notepad++.exe"`).
+        let words = shlex::split(command).unwrap_or_else(|| vec![command.clone()]);
+        let Some((program, args)) = words.split_first() else {
+            return;
+        };
         let mut c = std::process::Command::new(program);
-        c.args(parts)
+        c.args(args)
             .args(files.iter().map(|f| course.root.join(f)))
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())

@@ -4,10 +4,13 @@
 mod book;
 mod harness;
 mod instructors;
+#[cfg(target_os = "linux")]
+mod killed_runner;
 mod outcomes;
 mod real_course;
 mod reliability;
 mod servers;
 mod state;
+#[cfg(unix)]
 mod tui;
 mod watch;

@@ -57,6 +57,7 @@ fn a_goroutine_storm_times_out_with_a_short_report() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_flood_of_output_is_capped_and_times_out() {
     let c = runaway();
@@ -175,6 +176,7 @@ fn an_unwritable_course_is_one_sentence() {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_verify_kills_the_checks_and_exits_130() {
     let c = runaway();
@@ -198,6 +200,7 @@ fn ctrl_c_during_verify_kills_the_checks_and_exits_130() {
     assert!(leftovers(pid).is_empty(), "{:?}", leftovers(pid));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_second_ctrl_c_stops_at_once() {
     let c = runaway();
@@ -220,6 +223,7 @@ fn a_second_ctrl_c_stops_at_once() {
     assert!(leftovers(pid).is_empty(), "{:?}", leftovers(pid));
 }
 
+#[cfg(unix)]
 fn wait_with_limit(child: &mut std::process::Child, limit: Duration) -> Option<i32> {
     let deadline = Instant::now() + limit;
     loop {

@@ -88,6 +88,7 @@ fn a_missing_go_is_one_sentence() {
         .expect_stderr("`go` was not found on PATH: install Go 1.25 or newer");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_too_old_go_is_one_sentence() {
     let c = course();

@@ -344,6 +344,7 @@ fn a_deleted_exercise_directory_while_watching_is_reported() {
     assert_eq!(s.finish(), 0);
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_during_a_check_stops_it_and_exits_130() {
     let c = Course::fixture("runaway");
@@ -383,6 +384,7 @@ fn a_corrupt_progress_file_is_rebuilt_by_grading() {
     assert!(c.read(".backendlings-state.json").contains("\"double\""));
 }
 
+#[cfg(unix)]
 #[test]
 fn ctrl_c_while_a_server_is_probed_leaves_no_server() {
     let c = Course::fixture("servers");

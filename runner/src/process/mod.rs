@@ -1,11 +1,24 @@
 //! Every child process the runner starts is started here, and only here.
 //!
-//! Each child gets its own process group, stdin null (or the bytes it is
-//! given), a parent-death signal on Linux, a timeout, and capped output
-//! capture. When it ends, times out or is cancelled, its whole group is
-//! killed, and then every process that still carries the check's marker in
-//! its environment is killed too: that catches descendants that left the
-//! group with `setsid`. Nothing a check started outlives it.
+//! Each child gets stdin null (or the bytes it is given), a timeout, capped
+//! output capture, and a process tree the runner can kill as a whole: one
+//! layer per OS, selected with `cfg`, behind the same API.
+//!
+//! - Unix ([`unix`]): the child gets its own process group. When the runner
+//!   is the `backendlings` binary, each child is started through a small
+//!   guard process (the runner re-executed as `__guard`, see [`guard`]): on
+//!   Linux it is a child subreaper with a parent-death signal, so that
+//!   descendants that leave the group (`setsid`, a cleared environment)
+//!   are still its children and are killed when the check ends, and so that
+//!   nothing survives a runner killed with SIGKILL; on macOS it watches its
+//!   parent and kills the group when the runner dies. Every process also
+//!   carries the check's marker in its environment, and a sweep kills what
+//!   still carries it.
+//! - Windows ([`windows`]): each child is assigned to its own Job Object with
+//!   kill-on-close, so the tree dies on timeout, on cancel, and when the
+//!   runner itself dies.
+//!
+//! Nothing a check started outlives it.
 
 use std::collections::BTreeMap;
 use std::collections::VecDeque;
@@ -20,6 +33,21 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+
+#[cfg(unix)]
+pub(crate) mod guard;
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+use unix as sys;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as sys;
+
+pub(crate) use sys::{exit_signal, pid_alive, sweep_abandoned};
+#[cfg(unix)]
+pub(crate) use unix::use_guard;
 
 /// Environment variable that marks every process a check starts.
 pub(crate) const MARKER_ENV: &str = "BACKENDLINGS_CHECK";
@@ -191,9 +219,10 @@ impl Cmd {
             std::process::id(),
             SEQ.fetch_add(1, Ordering::Relaxed)
         );
-        let mut command = std::process::Command::new(&self.program);
+        let (program, args) = sys::wrap(&self.program, &self.args)?;
+        let mut command = std::process::Command::new(&program);
         command
-            .args(&self.args)
+            .args(&args)
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .env(MARKER_ENV, &token)
             .stdin(if self.stdin.is_some() {
@@ -206,22 +235,10 @@ impl Cmd {
         if let Some(cwd) = &self.cwd {
             command.current_dir(cwd);
         }
-        {
-            use std::os::unix::process::CommandExt;
-            command.process_group(0);
-            #[cfg(target_os = "linux")]
-            // SAFETY: prctl is async-signal-safe and touches no memory of the
-            // parent; it runs in the forked child before exec.
-            unsafe {
-                command.pre_exec(|| {
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL, 0, 0, 0);
-                    Ok(())
-                });
-            }
-        }
+        sys::configure(&mut command);
 
         let started = Instant::now();
-        let mut child = {
+        let child = {
             let mut live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
             let child = command.spawn().map_err(|e| {
                 if e.kind() == std::io::ErrorKind::NotFound {
@@ -233,10 +250,11 @@ impl Cmd {
                     anyhow::Error::new(e).context(format!("cannot start `{}`", self.describe()))
                 }
             })?;
-            live.insert(child.id() as i32, token.clone());
-            child
+            let tree = Arc::new(sys::Tree::new(&child, &token));
+            live.insert(child.id(), Arc::clone(&tree));
+            (child, tree)
         };
-        let pid = child.id() as i32;
+        let (mut child, tree) = child;
 
         let mut out_capture = Capture::new(self.cap);
         out_capture.keep = self.keep;
@@ -268,8 +286,10 @@ impl Cmd {
         }
 
         let exit_tx = wake_tx.clone();
+        let exit_tree = Arc::clone(&tree);
         std::thread::spawn(move || {
             let status = child.wait();
+            exit_tree.reaped();
             let _ = exit_tx.send(Wake::Exited(status));
         });
         let mut registrations = vec![global.register(wake_tx.clone())];
@@ -277,8 +297,7 @@ impl Cmd {
             registrations.push(c.register(wake_tx));
         }
         Ok(Running {
-            pid,
-            token,
+            tree,
             started,
             wake_rx,
             stdout,
@@ -294,19 +313,18 @@ impl Cmd {
 
 static SEQ: AtomicU64 = AtomicU64::new(1);
 
-/// Process groups alive right now, with their markers.
-static LIVE: Mutex<BTreeMap<i32, String>> = Mutex::new(BTreeMap::new());
+/// Process trees alive right now, by the pid of their first process.
+static LIVE: Mutex<BTreeMap<u32, Arc<sys::Tree>>> = Mutex::new(BTreeMap::new());
 
 /// Kills every child the runner has started and everything they started.
 /// Called on Ctrl-C and on the way out.
 pub(crate) fn kill_all_live() {
-    let live: Vec<(i32, String)> = {
+    let live: Vec<Arc<sys::Tree>> = {
         let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
-        live.iter().map(|(p, t)| (*p, t.clone())).collect()
+        live.values().cloned().collect()
     };
-    for (pgid, token) in live {
-        kill_group(pgid, libc::SIGKILL);
-        sweep(&token);
+    for tree in live {
+        tree.kill();
     }
 }
 
@@ -353,11 +371,10 @@ impl Output {
         }
     }
 
-    /// The signal that killed the process, if one did.
+    /// The signal that killed the process, if one did (Unix only).
     pub(crate) fn signal(&self) -> Option<i32> {
-        use std::os::unix::process::ExitStatusExt;
         match self.ended {
-            Ended::Exited(s) => s.signal(),
+            Ended::Exited(s) => exit_signal(s),
             _ => None,
         }
     }
@@ -399,7 +416,7 @@ impl Captured {
     }
 
     /// Whether anything was kept from the middle.
-    #[cfg(test)]
+    #[cfg(all(test, unix))]
     pub(crate) fn kept_len(&self) -> usize {
         self.kept.len()
     }
@@ -577,8 +594,7 @@ pub(crate) enum Waited {
 
 /// A started child.
 pub(crate) struct Running {
-    pid: i32,
-    token: String,
+    tree: Arc<sys::Tree>,
     pub started: Instant,
     wake_rx: Receiver<Wake>,
     stdout: Arc<Mutex<Capture>>,
@@ -592,8 +608,10 @@ pub(crate) struct Running {
 }
 
 impl Running {
-    pub(crate) fn pid(&self) -> i32 {
-        self.pid
+    /// The pids of the processes of this run's tree (Linux; elsewhere only
+    /// the first process).
+    pub(crate) fn tree_pids(&self) -> Vec<u32> {
+        self.tree.pids()
     }
 
     /// Waits until the child exits, the deadline passes or the run is
@@ -622,8 +640,7 @@ impl Running {
                 }
                 Ok(Wake::Exited(Err(_))) | Err(RecvTimeoutError::Disconnected) => {
                     // wait() itself failed: treat the child as gone.
-                    use std::os::unix::process::ExitStatusExt;
-                    let status = ExitStatus::from_raw(libc::SIGKILL);
+                    let status = sys::killed_status();
                     self.status = Some(status);
                     return Waited::Exited(status);
                 }
@@ -640,13 +657,12 @@ impl Running {
         self.status
     }
 
-    /// Sends a signal to the child only.
-    pub(crate) fn signal(&self, signal: i32) {
+    /// Asks the program to stop as a terminal would: SIGTERM on Unix (sent
+    /// to the program, through its guard), CTRL_BREAK on Windows (which Go
+    /// delivers as `os.Interrupt`).
+    pub(crate) fn terminate(&self) {
         if self.status.is_none() {
-            // SAFETY: kill(2) with a pid we started and have not reaped.
-            unsafe {
-                libc::kill(self.pid, signal);
-            }
+            self.tree.terminate();
         }
     }
 
@@ -678,8 +694,7 @@ impl Running {
     /// Kills whatever is left of the child's group and descendants, collects
     /// its output and returns it.
     pub(crate) fn finish(mut self, ended: Ended) -> Output {
-        kill_group(self.pid, libc::SIGKILL);
-        sweep(&self.token);
+        self.tree.kill();
         if self.status.is_none() {
             // Reap it (it was killed above); bounded, in case wait is stuck.
             let _ = self.wait_until(Instant::now() + Duration::from_secs(2));
@@ -702,7 +717,7 @@ impl Running {
         }
         LIVE.lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&self.pid);
+            .remove(&self.tree.id());
         for r in self.registrations.drain(..) {
             r.release();
         }
@@ -719,70 +734,16 @@ impl Drop for Running {
         // A handle dropped without finish() (an early return, a panic) must
         // not leave the child running.
         if !self.registrations.is_empty() {
-            kill_group(self.pid, libc::SIGKILL);
-            sweep(&self.token);
+            self.tree.kill();
             LIVE.lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .remove(&self.pid);
+                .remove(&self.tree.id());
             for r in self.registrations.drain(..) {
                 r.release();
             }
         }
     }
 }
-
-fn kill_group(pgid: i32, signal: i32) {
-    if pgid > 1 {
-        // SAFETY: killpg(2) on a process group we created; ESRCH is fine.
-        unsafe {
-            libc::killpg(pgid, signal);
-        }
-    }
-}
-
-/// Kills every process whose environment carries `MARKER_ENV=token`, until
-/// none is left. Processes that left the group (setsid) are caught here.
-#[cfg(target_os = "linux")]
-fn sweep(token: &str) {
-    let needle = format!("{MARKER_ENV}={token}\0").into_bytes();
-    let me = std::process::id();
-    for round in 0..50 {
-        let mut found = false;
-        let Ok(entries) = std::fs::read_dir("/proc") else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(pid) = name.to_str().and_then(|s| s.parse::<u32>().ok()) else {
-                continue;
-            };
-            if pid == me {
-                continue;
-            }
-            let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else {
-                continue;
-            };
-            if environ
-                .windows(needle.len())
-                .any(|w| w == needle.as_slice())
-                || environ.ends_with(&needle[..needle.len() - 1])
-            {
-                found = true;
-                // SAFETY: kill(2); the worst case is a pid that just exited.
-                unsafe {
-                    libc::kill(pid as i32, libc::SIGKILL);
-                }
-            }
-        }
-        if !found {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(if round < 5 { 2 } else { 20 }));
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn sweep(_token: &str) {}
 
 /// Cancels runs: every run registered with a token ends as soon as the
 /// token is cancelled.
@@ -852,7 +813,7 @@ impl CancelToken {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
