@@ -141,12 +141,18 @@ impl<'a> Grader<'a> {
                 ex.name
             );
         }
-        match ex.mode {
+        let verdict = match ex.mode {
             Mode::Test => gotest::grade(self, ex, target),
             Mode::Run => run::grade(self, ex, target),
             Mode::LearnerTests => learner_tests::grade(self, ex, target),
             Mode::Server => server::grade(self, ex, target),
+        }?;
+        if let Verdict::CompileError { output } = &verdict
+            && let Some(why) = missing_c_compiler(output)
+        {
+            anyhow::bail!("{why}");
         }
+        Ok(verdict)
     }
 
     /// `exercises/<dir>` or `solutions/<dir>`, relative to the course root.
@@ -337,5 +343,43 @@ mod tests {
         );
         assert_eq!(f.fuzz, vec!["FuzzSum"]);
         assert_eq!(f.benchmarks, vec!["BenchmarkSum"]);
+    }
+}
+
+/// The race detector needs cgo, and cgo a C compiler: when Go says one of
+/// them is missing, the sentence that says what to install (the learner's
+/// code is not at fault, so this is not a compile error of theirs).
+pub(crate) fn missing_c_compiler(go_output: &str) -> Option<String> {
+    let missing = go_output.contains("-race requires cgo")
+        || (go_output.contains("C compiler") && go_output.contains("not found"));
+    missing.then(|| {
+        let install = if cfg!(target_os = "macos") {
+            "the Xcode command-line tools (`xcode-select --install`)"
+        } else if cfg!(windows) {
+            "MinGW-w64 gcc (for example `winget install BrechtSanders.WinLibs.POSIX.UCRT`) and open a new terminal"
+        } else {
+            "gcc (for example `sudo apt install gcc`, or `sudo dnf install gcc`)"
+        };
+        format!(
+            "this exercise runs under Go's race detector, which needs a C compiler and CGO_ENABLED=1: install {install}, then check it again"
+        )
+    })
+}
+
+#[cfg(test)]
+mod c_compiler_tests {
+    use super::missing_c_compiler;
+
+    #[test]
+    fn missing_compiler_or_cgo_is_one_sentence_saying_what_to_install() {
+        for go_said in [
+            "go: -race requires cgo; enable cgo by setting CGO_ENABLED=1",
+            "# runtime/cgo\ncgo: C compiler \"gcc\" not found: exec: \"gcc\": executable file not found in $PATH",
+        ] {
+            let why = missing_c_compiler(go_said).expect(go_said);
+            assert!(why.contains("needs a C compiler"), "{why}");
+            assert!(why.contains("install"), "{why}");
+        }
+        assert_eq!(missing_c_compiler("x.go:3:1: undefined: y"), None);
     }
 }

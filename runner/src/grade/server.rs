@@ -203,6 +203,20 @@ fn wait_until_listening(
     }
 }
 
+/// A failed shutdown probe in the words of this OS: on Windows the runner
+/// sends Ctrl-Break, which Go delivers as `os.Interrupt`, and says that
+/// SIGTERM itself is checked on the other systems.
+fn on_this_os(mut f: ProbeFailure) -> ProbeFailure {
+    if cfg!(windows) {
+        f.expected = f.expected.replace("SIGTERM", "Ctrl-Break");
+        f.got = format!(
+            "{} (on Windows the runner sends Ctrl-Break, which Go delivers as os.Interrupt; SIGTERM itself is checked on Linux, macOS and WSL)",
+            f.got.replace("SIGTERM", "Ctrl-Break")
+        );
+    }
+    f
+}
+
 /// TCP ports some processes listen on (Linux; empty elsewhere).
 fn listening_ports(pids: &[u32]) -> Vec<u16> {
     let mut inodes = std::collections::BTreeSet::new();
@@ -446,7 +460,7 @@ impl<'a> Session<'a> {
         match p.kind {
             Kind::Request => self.request(p).await,
             Kind::Burst => self.burst(p).await,
-            Kind::Shutdown => self.shutdown(p).await,
+            Kind::Shutdown => self.shutdown(p).await.map_err(on_this_os),
             Kind::Logs => self.logs(p),
             Kind::Metrics => self.metrics(p).await,
             Kind::Pause => {
@@ -645,6 +659,8 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
+    /// A slow request in flight, then the stop signal ([`Running::terminate`]:
+    /// SIGTERM, or Ctrl-Break on Windows), then a graceful exit.
     async fn shutdown(&mut self, p: &Probe) -> std::result::Result<(), ProbeFailure> {
         let signal_after = Duration::from_millis(p.signal_after_ms.unwrap_or(200));
         let exit_within = Duration::from_millis(p.exit_within_ms.unwrap_or(2000));

@@ -43,7 +43,12 @@ func build(t *testing.T, goos, goarch, ldflags string) string {
 			t.Fatal(err)
 		}
 	}
-	bin := filepath.Join(t.TempDir(), "notes-worker")
+	name := "notes-worker"
+	if goos == "windows" {
+		// Windows runs only files named .exe.
+		name += ".exe"
+	}
+	bin := filepath.Join(t.TempDir(), name)
 	args := []string{"build", "-o", bin}
 	if ldflags != "" {
 		args = append(args, "-ldflags", ldflags)
