@@ -1,15 +1,6 @@
-// A line protocol over TCP: the client sends one command per line and the
-// server answers each with one line. Serve already answers the commands.
-// Make it safe to run for real:
-//   - a client that sends nothing for IdleTimeout is dropped (a read deadline,
-//     set again before every line);
-//   - a client that stops reading our answers is dropped after WriteTimeout
-//     (a write deadline before every answer);
-//   - Close closes the listener AND every open connection, and returns once
-//     every connection's goroutine has ended; Serve then returns
-//     ErrServerClosed.
-//
-// You are done when the verdict says the hidden tests pass.
+// A line protocol over TCP with an idle (read) deadline before every line,
+// a write deadline before every answer, and a Close that closes the
+// listener and every open connection and waits for their goroutines.
 package lineserver
 
 import (

@@ -1,15 +1,6 @@
-// A round-robin load balancer over several backends. As written it sends
-// requests to every backend in turn, the dead ones included. Add active
-// health checks:
-//   - CheckNow asks every backend for GET /healthz once; a 200 answer within
-//     healthTimeout means healthy, anything else (another status, an error,
-//     no answer in time) means down;
-//   - Next skips the backends that are down, and keeps the round robin even
-//     among the others; a backend that passes a later check comes back;
-//   - Next, CheckNow and ServeHTTP are called from many goroutines at once.
-//
-// Run (already written) calls CheckNow on a timer; the tests call CheckNow
-// directly. You are done when the verdict says the hidden tests pass.
+// A round-robin load balancer with active health checks: CheckNow records
+// every backend's state (down and up again), and Next skips the backends
+// that are down, each skip using up a turn, with atomics for concurrency.
 package balancer
 
 import (

@@ -1,16 +1,6 @@
-// A TCP server that serves at most Max connections at once. As written it
-// starts a goroutine for every connection it accepts, however many there
-// are. Limit it with a semaphore (a buffered channel of Max slots):
-//   - a connection that finds a free slot is served: Handle runs in its own
-//     goroutine, and the slot is given back when it returns;
-//   - a connection that finds every slot taken is refused at once: it gets
-//     the line Refusal and is closed. Never wait for a slot: the accept
-//     loop must keep accepting (and refusing);
-//   - writing the refusal must not hold up the accept loop either: give it
-//     a write deadline of one second (a client that does not read is then
-//     closed anyway).
-//
-// You are done when the verdict says the hidden tests pass.
+// A TCP server that serves at most Max connections at once: a buffered
+// channel is the semaphore, a select with a default refuses at once over
+// the limit, and the refusal has a write deadline.
 package connlimit
 
 import (
