@@ -104,7 +104,7 @@ func testSame(a, b map[string]int) bool {
 
 func TestRoundRobin(t *testing.T) {
 	_, urls := testBackends(t, 3)
-	lb := New(urls, 2*time.Second)
+	lb := New(urls, 5*time.Second)
 	got := testCount(t, lb, 30)
 	if want := testWant("backend 0", 10, "backend 1", 10, "backend 2", 10); !testSame(got, want) {
 		t.Errorf("3 healthy backends, 30 requests: answered by %v, want %v", got, want)
@@ -122,7 +122,7 @@ func TestDeadBackendSkipped(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bs, urls := testBackends(t, 3)
-			lb := New(urls, 2*time.Second)
+			lb := New(urls, 5*time.Second)
 			tc.kill(bs[1])
 			lb.CheckNow(context.Background())
 			if i := lb.Next(); i == 1 {
@@ -138,7 +138,7 @@ func TestDeadBackendSkipped(t *testing.T) {
 
 func TestBackendComesBack(t *testing.T) {
 	bs, urls := testBackends(t, 3)
-	lb := New(urls, 2*time.Second)
+	lb := New(urls, 5*time.Second)
 	bs[2].health.Store(http.StatusInternalServerError)
 	lb.CheckNow(context.Background())
 	bs[2].health.Store(http.StatusOK)
@@ -151,7 +151,7 @@ func TestBackendComesBack(t *testing.T) {
 
 func TestAllDown(t *testing.T) {
 	bs, urls := testBackends(t, 2)
-	lb := New(urls, 2*time.Second)
+	lb := New(urls, 5*time.Second)
 	for _, b := range bs {
 		b.health.Store(http.StatusServiceUnavailable)
 	}
@@ -167,7 +167,7 @@ func TestAllDown(t *testing.T) {
 
 func TestHealthTimeout(t *testing.T) {
 	bs, urls := testBackends(t, 2)
-	lb := New(urls, 200*time.Millisecond)
+	lb := New(urls, time.Second)
 	bs[0].hang.Store(true)
 	done := make(chan struct{})
 	go func() {
@@ -176,8 +176,8 @@ func TestHealthTimeout(t *testing.T) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatalf("backend 0's /healthz never answers, health timeout 200ms: CheckNow had not returned after 5s")
+	case <-time.After(10 * time.Second):
+		t.Fatalf("backend 0's /healthz never answers, health timeout 1s: CheckNow had not returned after 10s")
 	}
 	got := testCount(t, lb, 4)
 	if want := testWant("backend 1", 4); !testSame(got, want) {
@@ -189,7 +189,7 @@ func TestHealthTimeout(t *testing.T) {
 // -race.
 func TestConcurrent(t *testing.T) {
 	_, urls := testBackends(t, 4)
-	lb := New(urls, 2*time.Second)
+	lb := New(urls, 5*time.Second)
 	var mu sync.Mutex
 	counts := map[string]int{}
 	var wg sync.WaitGroup
@@ -212,7 +212,7 @@ func TestConcurrent(t *testing.T) {
 
 func TestRun(t *testing.T) {
 	bs, urls := testBackends(t, 2)
-	lb := New(urls, 2*time.Second)
+	lb := New(urls, 5*time.Second)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
