@@ -1,0 +1,2 @@
+// Package networking holds the code of the book's chapter 21, Networking.
+package networking

@@ -1,0 +1,52 @@
+// Wrong: the buffer is exactly MaxRequest bytes, so a longer datagram is cut
+// to that size without an error and answered as if it were complete.
+package udpsum
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"strconv"
+)
+
+// MaxRequest is the longest request, in bytes, that the server accepts.
+const MaxRequest = 512
+
+// Answer returns the reply to one request: the sum of its integers, or a
+// line starting with "ERR " when the request is empty or malformed.
+func Answer(req []byte) string {
+	fields := bytes.Fields(req)
+	if len(fields) == 0 {
+		return "ERR empty request"
+	}
+	var sum int64
+	for _, f := range fields {
+		n, err := strconv.ParseInt(string(f), 10, 64)
+		if err != nil {
+			return "ERR not a number: " + strconv.Quote(string(f))
+		}
+		sum += n
+	}
+	return strconv.FormatInt(sum, 10)
+}
+
+// Serve answers every datagram that arrives on pc until ctx ends; then it
+// closes pc and returns nil. It returns early only if reading fails.
+func Serve(ctx context.Context, pc net.PacketConn) error {
+	stop := context.AfterFunc(ctx, func() { pc.Close() })
+	defer stop()
+	buf := make([]byte, MaxRequest)
+	for {
+		n, addr, err := pc.ReadFrom(buf)
+		if err != nil {
+			if ctx.Err() != nil && errors.Is(err, net.ErrClosed) {
+				return nil
+			}
+			return err
+		}
+		reply := Answer(buf[:n])
+		// A reply that cannot be sent is the client's problem, not ours.
+		pc.WriteTo([]byte(reply), addr)
+	}
+}

@@ -1,0 +1,42 @@
+// Wrong: the length from the header is trusted: a peer that sends a huge
+// length makes the reader allocate and wait for that many bytes.
+package framing
+
+import (
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+)
+
+// ErrFrameTooLarge says a frame's length is over the limit.
+var ErrFrameTooLarge = errors.New("framing: frame too large")
+
+// WriteFrame writes payload as one frame: its length as 4 bytes big-endian,
+// then the payload.
+func WriteFrame(w io.Writer, payload []byte) error {
+	if uint64(len(payload)) > math.MaxUint32 {
+		return ErrFrameTooLarge
+	}
+	frame := binary.BigEndian.AppendUint32(make([]byte, 0, 4+len(payload)), uint32(len(payload)))
+	_, err := w.Write(append(frame, payload...))
+	return err
+}
+
+// ReadFrame reads one frame from r and returns its payload, which may be
+// empty. It accepts payloads of at most max bytes.
+func ReadFrame(r io.Reader, max int) ([]byte, error) {
+	var header [4]byte
+	if _, err := io.ReadFull(r, header[:]); err != nil {
+		return nil, err // io.EOF before a frame, io.ErrUnexpectedEOF inside one
+	}
+	n := binary.BigEndian.Uint32(header[:])
+	payload := make([]byte, n)
+	if _, err := io.ReadFull(r, payload); err != nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF // the header promised n bytes
+		}
+		return nil, err
+	}
+	return payload, nil
+}
