@@ -39,13 +39,17 @@ func testDial(t *testing.T, url string) *websocket.Conn {
 	return c
 }
 
+// testCountWait is how long testCount waits for Count to change: a correct
+// hub takes milliseconds.
+const testCountWait = 5 * time.Second
+
 // testCount waits until h.Count() is want, and fails if it never is.
 func testCount(t *testing.T, h *Hub, want int, after string) {
 	t.Helper()
-	deadline := time.Now().Add(testWait)
+	deadline := time.Now().Add(testCountWait)
 	for h.Count() != want {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s, Count() = %d, want %d (waited %v)", after, h.Count(), want, testWait)
+			t.Fatalf("%s, Count() = %d, want %d (waited %v)", after, h.Count(), want, testCountWait)
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
