@@ -3,6 +3,7 @@ package resume
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -40,6 +41,7 @@ type testRecorder struct {
 	header  http.Header
 	body    bytes.Buffer
 	flushed string
+	gone    bool // the client has gone: writes fail
 }
 
 func (r *testRecorder) Header() http.Header { return r.header }
@@ -48,6 +50,9 @@ func (r *testRecorder) WriteHeader(int)     {}
 func (r *testRecorder) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.gone {
+		return 0, errors.New("connection closed")
+	}
 	return r.body.Write(p)
 }
 
@@ -115,6 +120,18 @@ func (s *testStream) testClose() bool {
 	}
 }
 
+// testEnd ends a stream whatever the handler does: the client leaves,
+// writes fail from now on, and an event is published to wake a handler
+// that waits only for events.
+func (s *testStream) testEnd(l *Log) {
+	s.rec.mu.Lock()
+	s.rec.gone = true
+	s.rec.mu.Unlock()
+	s.leave()
+	l.Publish("bye")
+	synctest.Wait()
+}
+
 func testLog(n int) *Log {
 	l := NewLog()
 	for i := range n {
@@ -140,7 +157,7 @@ func TestResumeReplaysMissedEvents(t *testing.T) {
 			testBubble(t, func(t *testing.T) {
 				l := testLog(5)
 				s := testOpen(l, tt.lastID)
-				defer s.testClose()
+				defer s.testEnd(l)
 				synctest.Wait()
 				if got := s.rec.testIDs(t); !slices.Equal(got, tt.first) {
 					t.Errorf("events 1 to 5 published, then a request with %s: the client received events %v, want %v", s.header, got, tt.first)
@@ -173,7 +190,8 @@ func TestReturnsWhenClientLeaves(t *testing.T) {
 				}
 				synctest.Wait()
 				if !s.testClose() {
-					t.Fatalf("the client went away (its request context was cancelled), and no event came after that: ServeHTTP has not returned; wait for r.Context().Done() as well as for the next event")
+					t.Errorf("the client went away (its request context was cancelled), and no event came after that: ServeHTTP has not returned; wait for r.Context().Done() as well as for the next event")
+					s.testEnd(l)
 				}
 			})
 		})
@@ -207,9 +225,14 @@ func TestManyClients(t *testing.T) {
 			if got := s.rec.testIDs(t); !slices.Equal(got, want) {
 				t.Errorf("client %d (Last-Event-ID: %d) received events %v, want %v", i, i, got, want)
 			}
+		}
+		for i, s := range streams {
 			if !s.testClose() {
 				t.Errorf("client %d went away, but its ServeHTTP has not returned", i)
 			}
+		}
+		for _, s := range streams {
+			s.testEnd(l)
 		}
 	})
 }
