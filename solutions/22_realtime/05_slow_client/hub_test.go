@@ -228,7 +228,7 @@ func TestSlowClientIsDisconnected(t *testing.T) {
 		synctest.Wait()
 		for i, m := range testMessages(1, 20) {
 			if !testBroadcast(h, m) {
-				t.Errorf("Broadcast(%q) did not return: it waits for the client that never reads (message %d; QueueSize 4), and so do the other clients", m, i+1)
+				t.Errorf("Broadcast(%q) did not return (QueueSize 4, message %d of 20): it waits for the client that never reads, and so does every other client", m, i+1)
 				slow.conn.CloseNow()
 				fast.conn.CloseNow()
 				return

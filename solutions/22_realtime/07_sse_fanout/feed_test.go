@@ -202,11 +202,11 @@ func TestManyClients(t *testing.T) {
 		f := NewFeed()
 		src, ran := testRun(f)
 		var wg sync.WaitGroup
-		for range 8 {
+		clients := make([]*testClient, 8)
+		for i := range clients {
 			wg.Go(func() {
-				c := testSubscribe(f)
-				c.leave()
-				<-c.done
+				clients[i] = testSubscribe(f)
+				clients[i].leave()
 			})
 		}
 		wg.Go(func() {
@@ -216,6 +216,15 @@ func TestManyClients(t *testing.T) {
 		})
 		wg.Wait()
 		synctest.Wait()
+		running := 0
+		for _, c := range clients {
+			if !c.testReturned() {
+				running++
+			}
+		}
+		if running > 0 {
+			t.Errorf("8 clients came and went: %d ServeHTTP calls had not returned", running)
+		}
 		if n := f.Subscribers(); n != 0 {
 			t.Errorf("8 clients came and went: Subscribers() = %d, want 0", n)
 		}
