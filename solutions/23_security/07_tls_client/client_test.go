@@ -164,13 +164,13 @@ func TestNoCertificateInPEM(t *testing.T) {
 		pem  []byte
 	}{
 		{"nil", nil},
-		{"empty", []byte{}},
-		{"not PEM", []byte("-----BEGIN NOTHING")},
-		{"a key, no certificate", keyOnly},
+		{"[]byte{}", []byte{}},
+		{"text that is not PEM", []byte("-----BEGIN NOTHING")},
+		{"a PEM private key and no certificate", keyOnly},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := NewClient(tt.pem); err == nil {
-				t.Errorf("NewClient(%s PEM) returned a nil error; want an error (no CA certificate to trust)", tt.name)
+				t.Errorf("NewClient(%s) returned a nil error; want an error (no CA certificate to trust)", tt.name)
 			}
 		})
 	}
