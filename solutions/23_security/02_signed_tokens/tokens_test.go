@@ -4,10 +4,15 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/sha512"
+	"embed"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"hash"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -112,5 +117,70 @@ func TestForgeriesRefused(t *testing.T) {
 				t.Errorf("Verify(key, %q) = %q, %v; want \"\" and an error matching ErrInvalid", tt.token, got, err)
 			}
 		})
+	}
+}
+
+// testSources are the package's Go files as this test was compiled with
+// them.
+//
+//go:embed *.go
+var testSources embed.FS
+
+func TestMACComparedInConstantTime(t *testing.T) {
+	entries, err := testSources.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var constantTime, bytesEqual []string
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		src, err := testSources.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, e.Name(), src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatalf("parsing %s: %v", e.Name(), err)
+		}
+		imports := map[string]string{} // local name → import path
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			name := path[strings.LastIndex(path, "/")+1:]
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			imports[name] = path
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			x, ok := sel.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			where := fset.Position(call.Pos()).String()
+			switch imports[x.Name] + "." + sel.Sel.Name {
+			case "crypto/hmac.Equal", "crypto/subtle.ConstantTimeCompare":
+				constantTime = append(constantTime, where)
+			case "bytes.Equal", "bytes.Compare":
+				bytesEqual = append(bytesEqual, where)
+			}
+			return true
+		})
+	}
+	if len(bytesEqual) > 0 {
+		t.Errorf("bytes.Equal or bytes.Compare called at %s: they return as soon as a byte differs, so the time they take tells an attacker how much of a forged MAC is right; compare MACs with hmac.Equal", strings.Join(bytesEqual, ", "))
+	}
+	if len(constantTime) == 0 {
+		t.Errorf("no call of hmac.Equal (or subtle.ConstantTimeCompare) in the package: a MAC compared with == or bytes.Equal can be found byte by byte from the time each comparison takes")
 	}
 }

@@ -12,12 +12,16 @@
 // Verify returns the subject of a valid token. It refuses, with an error
 // that errors.Is matches to ErrInvalid, any token that is not three parts
 // of that shape, whose signature is not the HMAC-SHA256 of its first two
-// parts with key (compare MACs with hmac.Equal, never ==), whose header's
-// "alg" is anything but "HS256" (a token that says "none", or "HS512",
-// is refused even when its signature is right for what it says), or whose
-// claims lack a non-empty "sub" or a numeric "exp". A token that is valid
-// but whose expiry is not after time.Now() gives ErrExpired.
-// The hidden tests pass when Verify refuses every forged or expired token.
+// parts with key, whose header's "alg" is anything but "HS256" (a token
+// that says "none", or "HS512", is refused even when its signature is
+// right for what it says), or whose claims lack a non-empty "sub" or a
+// numeric "exp". A token that is valid but whose expiry is not after
+// time.Now() gives ErrExpired.
+//
+// Compare MACs in constant time with hmac.Equal (or
+// subtle.ConstantTimeCompare), never with ==, != or bytes.Equal: a test
+// reads this package's source to check it. The hidden tests pass when
+// Verify refuses every forged or expired token.
 package tokens
 
 import (
