@@ -7,7 +7,8 @@
 //
 //   - bcrypt (golang.org/x/crypto/bcrypt) with a cost of at least
 //     bcrypt.DefaultCost (10); bcrypt reads at most 72 bytes, so refuse a
-//     longer password with an error rather than cutting it; or
+//     longer password with an error (or hash it whole some other way),
+//     never cut it; or
 //   - argon2id (golang.org/x/crypto/argon2), stored in the usual encoded
 //     form "$argon2id$v=19$m=MEMORY,t=TIME,p=THREADS$SALT$HASH" (salt and
 //     hash in unpadded standard base64), with a random salt of at least
