@@ -1,0 +1,2 @@
+// Package security holds the code of the book's chapter 23, Security.
+package security
