@@ -19,10 +19,18 @@ type testLog struct {
 	events []string
 	acked  map[string]int // by delivery name
 	nacked map[string]int
+	change chan struct{} // a value after every ack or nack
 }
 
 func testNewLog() *testLog {
-	return &testLog{acked: map[string]int{}, nacked: map[string]int{}}
+	return &testLog{acked: map[string]int{}, nacked: map[string]int{}, change: make(chan struct{}, 1000)}
+}
+
+// settled reports whether the delivery name was acked or nacked.
+func (l *testLog) settled(name string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.acked[name]+l.nacked[name] > 0
 }
 
 func (l *testLog) add(s string) {
@@ -47,12 +55,14 @@ func (l *testLog) delivery(id string, n int) Delivery {
 			l.acked[name]++
 			l.events = append(l.events, "ack "+name)
 			l.mu.Unlock()
+			l.change <- struct{}{}
 		},
 		Nack: func() {
 			l.mu.Lock()
 			l.nacked[name]++
 			l.events = append(l.events, "nack "+name)
 			l.mu.Unlock()
+			l.change <- struct{}{}
 		},
 	}
 }
@@ -205,23 +215,26 @@ func TestConcurrentDuplicates(t *testing.T) {
 	// Wait until m1#2 is settled, or handle starts again, or 2s passed.
 	limit := time.After(2 * time.Second)
 wait:
-	for {
-		l.mu.Lock()
-		settled := l.acked["m1#2"]+l.nacked["m1#2"] > 0
-		l.mu.Unlock()
+	for !l.settled("m1#2") {
 		select {
+		case <-l.change:
 		case <-started:
 			break wait
 		case <-limit:
 			break wait
-		default:
-			if settled {
-				break wait
-			}
-			time.Sleep(time.Millisecond)
 		}
 	}
 	close(gate)
+	// Wait (up to 10s) until m1#1 is settled, then deliver m1 once more.
+	limit = time.After(10 * time.Second)
+settle:
+	for !l.settled("m1#1") {
+		select {
+		case <-l.change:
+		case <-limit:
+			break settle
+		}
+	}
 	ch <- l.delivery("m1", 3)
 	close(ch)
 	wg.Wait()
