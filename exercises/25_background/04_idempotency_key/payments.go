@@ -45,14 +45,17 @@ func NewHandler(c Charger) http.Handler {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	key := r.Header.Get("Idempotency-Key")
 	var req struct {
 		Card   string `json:"card"`
 		Amount int64  `json:"amount"`
 	}
-	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		http.Error(w, "want a JSON body", http.StatusBadRequest)
+	err := json.NewDecoder(r.Body).Decode(&req)
+	if key == "" || err != nil || req.Card == "" || req.Amount < 1 {
+		http.Error(w, "want an Idempotency-Key and a JSON body with a card and an amount", http.StatusBadRequest)
 		return
 	}
+	// TODO: what do we know of key already?
 	id, err := h.charger.Charge(r.Context(), req.Card, req.Amount)
 	if err != nil {
 		http.Error(w, "the payment could not be made", http.StatusBadGateway)

@@ -22,7 +22,7 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 		}
 		switch msg := fmt.Sprint(r); {
 		case strings.Contains(msg, "blocked goroutines remain"):
-			t.Fatalf("goroutine leak: after Stop returned, a goroutine of the queue was still blocked and would never exit (a worker still waiting for jobs?)")
+			t.Fatalf("goroutine leak: when the test ended, goroutines started by the queue were still blocked (jobs still running after Stop returned, or workers waiting for jobs that never come)")
 		case strings.Contains(msg, "all goroutines in bubble are blocked"):
 			t.Fatalf("deadlock: Stop never returned; it and the workers were all blocked, waiting for each other")
 		default:
