@@ -1,0 +1,35 @@
+// Package schedule runs a job periodically, one run at a time.
+package schedule
+
+import (
+	"context"
+	"time"
+)
+
+// Every calls run on a fixed grid, at start+interval, start+2·interval, …
+// (start being when Every was called), until ctx ends. interval must be
+// positive.
+//   - Runs never overlap: the next run starts only after the previous one
+//     has returned.
+//   - A run that lasts longer than interval delays the next: the grid
+//     points it missed collapse into one run, which starts as soon as the
+//     long run returns; after it, the grid resumes. (This is what a
+//     time.Ticker does for a slow receiver.)
+//   - run gets ctx. When ctx ends, Every starts no new run, waits for the
+//     running one (if any) to return, and returns; it leaves no goroutine
+//     and no ticker running.
+func Every(ctx context.Context, interval time.Duration, run func(context.Context)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if ctx.Err() != nil { // both were ready: select picked at random
+				return
+			}
+			run(ctx) // in this goroutine: the next tick waits for it
+		}
+	}
+}
