@@ -77,7 +77,7 @@ func TestParentAndChildren(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := testGet(t, spans, name)
 			if got, want := s.SpanContext().TraceID(), caller.TraceID(); got != want {
-				t.Errorf("%s is in trace %s, want the caller's trace %s: start it from the ctx returned by starting order.place, not from context.Background()", name, got, want)
+				t.Errorf("%s is in trace %s, want the caller's trace %s: start it from the ctx returned by starting order.place (a span started from a context that holds no span, such as context.Background(), begins a new trace)", name, got, want)
 			}
 			if got, want := s.Parent().SpanID(), place.SpanContext().SpanID(); got != want {
 				t.Errorf("%s has parent span %s, want order.place (%s)", name, got, want)

@@ -65,7 +65,7 @@ func testValue(t *testing.T, h http.Handler, name string) float64 {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	f := testParse(t, rec.Body.String())[name]
 	if f == nil || len(f.values) != 1 {
-		t.Fatalf("GET /metrics: want one sample of %s; body:\n%s", name, rec.Body.String())
+		t.Fatalf("GET /metrics: want one sample of %s; body: %s", name, testShow(rec.Body.String()))
 	}
 	return f.values[0]
 }
@@ -87,14 +87,14 @@ func TestFormat(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := fams[tc.name]
 			if f == nil {
-				t.Fatalf("GET /metrics has no metric %s; body:\n%s", tc.name, body)
+				t.Fatalf("GET /metrics has no metric %s; body: %s", tc.name, testShow(body))
 			}
 			if len(f.help) != 1 {
-				t.Errorf("GET /metrics has %d \"# HELP %s ...\" lines, want 1; body:\n%s", len(f.help), tc.name, body)
+				t.Errorf("GET /metrics has %d \"# HELP %s ...\" lines, want 1; body: %s", len(f.help), tc.name, testShow(body))
 			}
 			switch {
 			case len(f.types) != 1:
-				t.Errorf("GET /metrics has %d \"# TYPE %s ...\" lines, want 1: \"# TYPE %s %s\"; body:\n%s", len(f.types), tc.name, tc.name, tc.kind, body)
+				t.Errorf("GET /metrics has %d \"# TYPE %s ...\" lines, want 1: \"# TYPE %s %s\"; body: %s", len(f.types), tc.name, tc.name, tc.kind, testShow(body))
 			case f.types[0] != tc.kind:
 				t.Errorf("GET /metrics: \"# TYPE %s %s\", want \"# TYPE %s %s\"", tc.name, f.types[0], tc.name, tc.kind)
 			case f.typeAfter:
@@ -153,4 +153,12 @@ func TestGCCyclesReadPerScrape(t *testing.T) {
 	if after < before+3 {
 		t.Errorf("go_gc_cycles_total was %v, then %v after 3 runtime.GC() calls: read the samples at every scrape, not once", before, after)
 	}
+}
+
+// testShow formats a response body for a message.
+func testShow(body string) string {
+	if strings.TrimSpace(body) == "" {
+		return "(empty)"
+	}
+	return "\n" + body
 }

@@ -16,12 +16,12 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-var testKinds = map[string]string{
-	"db_open_connections":     "gauge",
-	"db_in_use_connections":   "gauge",
-	"db_idle_connections":     "gauge",
-	"db_max_open_connections": "gauge",
-	"db_wait_count_total":     "counter",
+var testKinds = []struct{ name, kind string }{
+	{"db_open_connections", "gauge"},
+	{"db_in_use_connections", "gauge"},
+	{"db_idle_connections", "gauge"},
+	{"db_max_open_connections", "gauge"},
+	{"db_wait_count_total", "counter"},
 }
 
 // testScrape GETs /metrics from h and returns the value of each metric of
@@ -45,7 +45,7 @@ func testScrape(t *testing.T, h http.Handler) map[string]float64 {
 		case strings.HasPrefix(line, "# TYPE "):
 			name, kind, _ := strings.Cut(strings.TrimPrefix(line, "# TYPE "), " ")
 			if _, dup := types[name]; dup {
-				t.Fatalf("GET /metrics has two TYPE lines for %s; body:\n%s", name, body)
+				t.Fatalf("GET /metrics has two TYPE lines for %s; body: %s", name, testShow(body))
 			}
 			if _, seen := values[name]; seen {
 				t.Fatalf("GET /metrics: the TYPE line of %s comes after its sample; it must come before", name)
@@ -62,14 +62,15 @@ func testScrape(t *testing.T, h http.Handler) map[string]float64 {
 				t.Fatalf("metrics line %q: value %q is not a number", line, fields[1])
 			}
 			if _, dup := values[fields[0]]; dup {
-				t.Fatalf("GET /metrics has two samples of %s; body:\n%s", fields[0], body)
+				t.Fatalf("GET /metrics has two samples of %s; body: %s", fields[0], testShow(body))
 			}
 			values[fields[0]] = v
 		}
 	}
-	for name, kind := range testKinds {
+	for _, k := range testKinds {
+		name, kind := k.name, k.kind
 		if _, ok := values[name]; !ok {
-			t.Fatalf("GET /metrics has no sample of %s; body:\n%s", name, body)
+			t.Fatalf("GET /metrics has no sample of %s; body: %s", name, testShow(body))
 		}
 		if help[name] != 1 {
 			t.Errorf("GET /metrics has %d \"# HELP %s ...\" lines, want 1", help[name], name)
@@ -161,4 +162,12 @@ func TestGaugesFollowThePool(t *testing.T) {
 			"db_wait_count_total": 1,
 		})
 	})
+}
+
+// testShow formats a response body for a message.
+func testShow(body string) string {
+	if strings.TrimSpace(body) == "" {
+		return "(empty)"
+	}
+	return "\n" + body
 }
