@@ -1,0 +1,153 @@
+// Wrong: commits each batch, then writes the checkpoint in a statement of
+// its own: a failure between the two leaves rows that the checkpoint does
+// not count, and a rerun inserts them again.
+package etl
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// The tables exist already (the caller creates them):
+//
+//	CREATE TABLE items (
+//		id     INTEGER PRIMARY KEY,
+//		name   TEXT NOT NULL,
+//		amount INTEGER NOT NULL
+//	);
+//	CREATE TABLE load_checkpoints (
+//		job       TEXT PRIMARY KEY,
+//		rows_done INTEGER NOT NULL -- data rows of the file loaded so far
+//	);
+
+// ErrBadRow is returned (wrapped) for a CSV row whose id or amount is not
+// an integer.
+var ErrBadRow = errors.New("bad row")
+
+// Item is one data row of the file.
+type Item struct {
+	ID     int64
+	Name   string
+	Amount int64
+}
+
+// parseRow reads one CSV record: id, name, amount.
+func parseRow(rec []string) (Item, error) {
+	id, err1 := strconv.ParseInt(rec[0], 10, 64)
+	amount, err2 := strconv.ParseInt(rec[2], 10, 64)
+	if err1 != nil || err2 != nil {
+		return Item{}, fmt.Errorf("%w: %q", ErrBadRow, rec)
+	}
+	return Item{ID: id, Name: rec[1], Amount: amount}, nil
+}
+
+// Load reads CSV from r: a header line (id,name,amount), then one data row
+// per line. It inserts the data rows into items, batchSize rows per
+// transaction: each batch, with the checkpoint of job in load_checkpoints
+// (rows_done: how many data rows of the file are loaded), is committed
+// together or not at all. The last batch may be shorter.
+//
+// If job has a checkpoint already (an earlier Load failed, or finished),
+// Load skips that many data rows of the file and loads the rest, so that
+// a rerun on the same file leaves every row in items exactly once.
+//
+// Load stops at the first error: reading r, a malformed CSV line or a
+// row that fails parseRow, or the database. The batches committed before
+// it stay committed; the rows of the batch in progress are not inserted.
+// Load returns how many rows it inserted, and the error.
+func Load(ctx context.Context, db *sql.DB, job string, r io.Reader, batchSize int) (int, error) {
+	if batchSize < 1 {
+		return 0, fmt.Errorf("batch size %d: want 1 or more", batchSize)
+	}
+	var done int
+	err := db.QueryRowContext(ctx,
+		`SELECT rows_done FROM load_checkpoints WHERE job = ?`, job).Scan(&done)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+
+	cr := csv.NewReader(r)
+	if _, err := cr.Read(); err != nil { // the header
+		if err == io.EOF {
+			return 0, nil
+		}
+		return 0, err
+	}
+	for range done { // rows committed by an earlier run
+		if _, err := cr.Read(); err != nil {
+			if err == io.EOF {
+				return 0, nil
+			}
+			return 0, err
+		}
+	}
+
+	loaded := 0
+	batch := make([]Item, 0, batchSize)
+	for {
+		batch = batch[:0]
+		var readErr error
+		for len(batch) < batchSize {
+			rec, err := cr.Read()
+			if err != nil {
+				readErr = err
+				break
+			}
+			it, err := parseRow(rec)
+			if err != nil {
+				readErr = err
+				break
+			}
+			batch = append(batch, it)
+		}
+		if readErr != nil && readErr != io.EOF {
+			return loaded, readErr // the partial batch is dropped
+		}
+		if len(batch) > 0 {
+			if err := commitBatch(ctx, db, job, done+len(batch), batch); err != nil {
+				return loaded, err
+			}
+			done += len(batch)
+			loaded += len(batch)
+		}
+		if readErr == io.EOF {
+			return loaded, nil
+		}
+	}
+}
+
+// commitBatch inserts batch and sets job's checkpoint to rowsDone, in one
+// transaction.
+func commitBatch(ctx context.Context, db *sql.DB, job string, rowsDone int, batch []Item) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() // undoes everything unless Commit ran
+
+	stmt, err := tx.PrepareContext(ctx,
+		`INSERT INTO items (id, name, amount) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, it := range batch {
+		if _, err := stmt.ExecContext(ctx, it.ID, it.Name, it.Amount); err != nil {
+			return fmt.Errorf("insert item %d: %w", it.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO load_checkpoints (job, rows_done)
+		VALUES (?, ?) ON CONFLICT (job) DO UPDATE SET rows_done = excluded.rows_done`,
+		job, rowsDone); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}
