@@ -18,9 +18,10 @@ import (
 // ANCHOR: bufconn
 // inMemory serves a gRPC server over an in-memory listener and returns a
 // connection to it: the whole stack, no port, no network.
-func inMemory(register func(*grpc.Server)) (*grpc.ClientConn, func()) {
+func inMemory(register func(*grpc.Server),
+	opts ...grpc.ServerOption) (*grpc.ClientConn, func()) {
 	lis := bufconn.Listen(1 << 20)
-	srv := grpc.NewServer()
+	srv := grpc.NewServer(opts...)
 	register(srv)
 	go srv.Serve(lis)
 	conn, err := grpc.NewClient("passthrough:///bufnet",
