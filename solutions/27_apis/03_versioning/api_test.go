@@ -106,7 +106,7 @@ func TestV2(t *testing.T) {
 	t.Run("another user", func(t *testing.T) {
 		code, got, body := testGet("/v2/users/42", "-")
 		if code != http.StatusOK || got["given_name"] != "Grace" || got["family_name"] != "Hopper" {
-			t.Errorf("%s = %d %s, want 200 with given_name Grace and family_name Hopper", testRequest("/v2/users/42", "-"), code, body)
+			t.Errorf("%s = %d %q, want 200 with given_name Grace and family_name Hopper", testRequest("/v2/users/42", "-"), code, body)
 		}
 	})
 }
