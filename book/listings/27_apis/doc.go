@@ -1,0 +1,3 @@
+// Package apis holds the code of the book's chapter 27, APIs between
+// services.
+package apis

@@ -1,0 +1,74 @@
+// Wrong: version 1 was changed in place to the new shape, so /v1 answers with
+// given_name and family_name and old clients lose "name".
+package users
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// NewHandler returns the API's routes over the store.
+func NewHandler(s Store) http.Handler {
+	v1 := func(w http.ResponseWriter, r *http.Request) {
+		u, ok := lookup(s, r)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		writeJSON(w, userV2{
+			ID: u.ID, GivenName: u.GivenName, FamilyName: u.FamilyName,
+			Email: u.Email, Created: u.Created,
+		})
+	}
+	v2 := func(w http.ResponseWriter, r *http.Request) {
+		u, ok := lookup(s, r)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		writeJSON(w, userV2{
+			ID: u.ID, GivenName: u.GivenName, FamilyName: u.FamilyName,
+			Email: u.Email, Created: u.Created,
+		})
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/users/{id}", v1)
+	mux.HandleFunc("GET /v2/users/{id}", v2)
+	mux.HandleFunc("GET /users/{id}", func(w http.ResponseWriter, r *http.Request) {
+		switch r.Header.Get("API-Version") {
+		case "", "1":
+			v1(w, r)
+		case "2":
+			v2(w, r)
+		default:
+			http.Error(w, "unsupported API-Version; use 1 or 2", http.StatusBadRequest)
+		}
+	})
+	return mux
+}
+
+// userV2 is the body of version 2.
+type userV2 struct {
+	ID         int64     `json:"id"`
+	GivenName  string    `json:"given_name"`
+	FamilyName string    `json:"family_name"`
+	Email      string    `json:"email"`
+	Created    time.Time `json:"created"`
+}
+
+// lookup finds the user of the request's {id}.
+func lookup(s Store, r *http.Request) (User, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return User{}, false
+	}
+	u, ok := s[id]
+	return u, ok
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
+}
