@@ -75,6 +75,7 @@ pub fn run() -> i32 {
         }
     };
     process::kill_all_live();
+    grade::remove_go_tmp();
     if signals::interrupted() {
         return exit::INTERRUPTED;
     }

@@ -327,3 +327,37 @@ fn the_binary_reports_bad_arguments_as_usage_errors() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unrecognized subcommand"), "{}", r.stderr);
 }
+
+#[test]
+fn code_that_runs_go_env_w_cannot_change_later_verdicts() {
+    let c = runaway();
+    // The code under test writes to the go env file of this HOME; the
+    // build and module caches stay the shared ones.
+    let home = tempfile::tempdir().unwrap();
+    let go_env = |name: &str| {
+        let out = std::process::Command::new("go")
+            .args(["env", name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let (cache, modcache) = (go_env("GOCACHE"), go_env("GOMODCACHE"));
+    let grade = || {
+        let mut cmd = c.command(&["run", "poisons_go_env"]);
+        cmd.env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .env("GOCACHE", &cache)
+            .env("GOMODCACHE", &modcache)
+            .env("BACKENDLINGS_QUICK", "off");
+        run_command(cmd, Duration::from_secs(300))
+    };
+    grade().expect_code(1).expect_stdout("✗ 1 test failed");
+    let env_file = home.path().join(".config/go/env");
+    assert!(
+        std::fs::read_to_string(&env_file).is_ok_and(|t| t.contains("-exec=/bin/true")),
+        "the code under test did not manage to write {}: this test proves nothing",
+        env_file.display()
+    );
+    // With that go env in place, the next grading still runs the tests.
+    grade().expect_code(1).expect_stdout("✗ 1 test failed");
+}
