@@ -18,8 +18,7 @@ use windows_sys::Win32::System::JobObjects::{
     SetInformationJobObject, TerminateJobObject,
 };
 use windows_sys::Win32::System::Threading::{
-    CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW, GetExitCodeProcess, OpenProcess,
-    PROCESS_QUERY_LIMITED_INFORMATION,
+    CREATE_NEW_PROCESS_GROUP, GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
 };
 
 /// Windows has no guard: the Job Object does its work.
@@ -27,8 +26,10 @@ pub(super) fn wrap(program: &OsStr, args: &[OsString]) -> Result<(OsString, Vec<
     Ok((program.to_owned(), args.to_vec()))
 }
 
+/// A new process group, so that Ctrl-Break can be sent to the child alone;
+/// the child shares the runner's console (Ctrl-Break travels through it).
 pub(super) fn configure(command: &mut Command) {
-    command.creation_flags(CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW);
+    command.creation_flags(CREATE_NEW_PROCESS_GROUP);
 }
 
 /// A Job Object holding one check's processes.

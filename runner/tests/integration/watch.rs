@@ -12,6 +12,8 @@ struct Session {
     child: std::process::Child,
     lines: mpsc::Receiver<String>,
     seen: Vec<String>,
+    // Shown when a Unix-only test fails.
+    #[cfg_attr(not(unix), allow(dead_code))]
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
