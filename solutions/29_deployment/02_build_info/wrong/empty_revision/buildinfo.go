@@ -1,4 +1,5 @@
-// Wrong: leaves Revision empty when the build has no vcs.revision, instead of the "unknown" fallback.
+// Wrong: leaves Revision empty when the build has no vcs.revision, instead
+// of the "unknown" fallback.
 // Which build is running? Write Read, which turns the build information
 // the go command stamps into every binary (debug.ReadBuildInfo; Read gets
 // it through the read function, so tests can pass their own) into an Info:

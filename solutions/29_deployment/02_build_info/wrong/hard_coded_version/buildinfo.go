@@ -1,4 +1,5 @@
-// Wrong: reports a version written into the source, which nobody updates, instead of the module version the build stamped.
+// Wrong: reports a version written into the source, which nobody updates,
+// instead of the module version the build stamped.
 // Which build is running? Write Read, which turns the build information
 // the go command stamps into every binary (debug.ReadBuildInfo; Read gets
 // it through the read function, so tests can pass their own) into an Info:

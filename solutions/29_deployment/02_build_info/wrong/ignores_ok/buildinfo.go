@@ -1,4 +1,5 @@
-// Wrong: uses the build information without checking that there is any, so a binary without it crashes.
+// Wrong: uses the build information without checking that there is any, so a
+// binary without it crashes.
 // Which build is running? Write Read, which turns the build information
 // the go command stamps into every binary (debug.ReadBuildInfo; Read gets
 // it through the read function, so tests can pass their own) into an Info:

@@ -1,4 +1,5 @@
-// Wrong: counts the tree as modified whenever vcs.modified is present, "false" included.
+// Wrong: counts the tree as modified whenever vcs.modified is present,
+// "false" included.
 // Which build is running? Write Read, which turns the build information
 // the go command stamps into every binary (debug.ReadBuildInfo; Read gets
 // it through the read function, so tests can pass their own) into an Info:
