@@ -167,8 +167,8 @@ func Serve(ctx context.Context, srv *http.Server, ln net.Listener, timeout time.
 }
 
 // Run opens the database and serves the API on cfg.Addr until ctx is
-// done. Its spans go to the global TracerProvider, which main sets (it
-// drops them until then).
+// done. Its spans go to the global TracerProvider, which drops them
+// until main installs one with an exporter (otel.SetTracerProvider).
 func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	store, err := Open(ctx, cfg.DBPath)
 	if err != nil {

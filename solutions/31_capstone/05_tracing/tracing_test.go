@@ -220,7 +220,7 @@ func TestDatabaseSpansAreChildren(t *testing.T) {
 			server := s.serverSpan(t, req)
 			db := s.span(t, req, tc.span)
 			if got, want := db.SpanContext().TraceID(), server.SpanContext().TraceID(); got != want {
-				t.Fatalf("%s: %s is in trace %s, the server span in trace %s; want one trace (start the span from the ctx the handler passes, never from context.Background())", req, tc.span, got, want)
+				t.Fatalf("%s: %s is in trace %s, the server span in trace %s; want one trace (the ctx of the database call must hold the server span: start the child from that ctx, never from context.Background(), and hand the request on with r.WithContext)", req, tc.span, got, want)
 			}
 			if got, want := db.Parent().SpanID(), server.SpanContext().SpanID(); got != want {
 				t.Errorf("%s: %s has parent %s, want the server span %s", req, tc.span, got, want)
