@@ -19,12 +19,13 @@ type testRedis struct {
 	rdb    *redis.Client
 	prefix string
 	mini   *miniredis.Miniredis // nil with a real Redis
+	url    string               // REDIS_URL, or ""
 }
 
 func testNewRedis(t *testing.T) *testRedis {
 	t.Helper()
-	r := &testRedis{prefix: fmt.Sprintf("test:%d:%x:", os.Getpid(), rand.Uint64())}
 	url := os.Getenv("REDIS_URL")
+	r := &testRedis{prefix: fmt.Sprintf("test:%d:%x:", os.Getpid(), rand.Uint64()), url: url}
 	if url == "" {
 		r.mini = miniredis.RunT(t)
 		r.rdb = redis.NewClient(&redis.Options{Addr: r.mini.Addr()})
@@ -55,8 +56,16 @@ func testNewRedis(t *testing.T) *testRedis {
 // service.
 func (r *testRedis) client(t *testing.T) *redis.Client {
 	t.Helper()
-	opts := *r.rdb.Options()
-	c := redis.NewClient(&opts)
+	opts := &redis.Options{}
+	if r.mini != nil {
+		opts.Addr = r.mini.Addr()
+	} else {
+		var err error
+		if opts, err = redis.ParseURL(r.url); err != nil {
+			t.Fatalf("REDIS_URL=%q: %v", r.url, err)
+		}
+	}
+	c := redis.NewClient(opts)
 	t.Cleanup(func() { c.Close() })
 	return c
 }
