@@ -21,7 +21,8 @@
 //	                            price_cents INTEGER NOT NULL);
 //
 // As written, every Get queries the database. You are done when
-// `backendlings run cache_aside` passes (the tests run with -race).
+// `backendlings run cache_aside` passes (the tests run with -race, on
+// SQLite, or on PostgreSQL when DATABASE_URL is set).
 package catalog
 
 import (

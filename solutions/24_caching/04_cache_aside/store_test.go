@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 )
 
@@ -105,10 +109,18 @@ func (c *testConn) PrepareContext(ctx context.Context, query string) (driver.Stm
 }
 
 func (c *testConn) ResetSession(ctx context.Context) error {
-	return c.Conn.(driver.SessionResetter).ResetSession(ctx)
+	if r, ok := c.Conn.(driver.SessionResetter); ok {
+		return r.ResetSession(ctx)
+	}
+	return nil
 }
 
-func (c *testConn) IsValid() bool { return c.Conn.(driver.Validator).IsValid() }
+func (c *testConn) IsValid() bool {
+	if v, ok := c.Conn.(driver.Validator); ok {
+		return v.IsValid()
+	}
+	return true
+}
 
 type testTx struct {
 	driver.Tx
@@ -121,13 +133,17 @@ func (tx *testTx) Commit() error {
 }
 
 // testOpen returns a database with products 1 (pen, 100) and 2 (ink, 250),
-// and its hooks.
+// and its hooks: a SQLite file in t.TempDir(), or, when DATABASE_URL is
+// set, a new PostgreSQL schema dropped when the test ends.
 func testOpen(t *testing.T) (*sql.DB, *testHooks) {
 	t.Helper()
-	dsn := "file:" + filepath.Join(t.TempDir(), "test.db") + "?_pragma=busy_timeout(10000)&_txlock=immediate"
-	plain, err := sql.Open("sqlite", dsn)
+	driverName, dsn := "sqlite", "file:"+filepath.Join(t.TempDir(), "test.db")+"?_pragma=busy_timeout(10000)&_txlock=immediate"
+	if url := os.Getenv("DATABASE_URL"); url != "" {
+		driverName, dsn = "pgx", testPostgresSchema(t, url)
+	}
+	plain, err := sql.Open(driverName, dsn)
 	if err != nil {
-		t.Fatalf("open SQLite: %v", err)
+		t.Fatalf("open %s: %v", driverName, err)
 	}
 	drv := plain.Driver()
 	plain.Close()
@@ -145,6 +161,33 @@ func testOpen(t *testing.T) (*sql.DB, *testHooks) {
 	}
 	hooks.selects.Store(0)
 	return db, hooks
+}
+
+// testPostgresSchema creates a schema for the test in the database at url
+// and returns url with that schema as the search_path.
+func testPostgresSchema(t *testing.T, url string) string {
+	t.Helper()
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatalf("open DATABASE_URL: %v", err)
+	}
+	schema := fmt.Sprintf("test_%d_%x", os.Getpid(), rand.Uint64())
+	if _, err := admin.ExecContext(t.Context(), "CREATE SCHEMA "+schema); err != nil {
+		admin.Close()
+		t.Fatalf("create a schema for the test in DATABASE_URL: %v", err)
+	}
+	t.Cleanup(func() {
+		admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+		admin.Close()
+	})
+	switch {
+	case !strings.Contains(url, "://"): // key=value form
+		return url + " search_path=" + schema
+	case strings.Contains(url, "?"):
+		return url + "&search_path=" + schema
+	default:
+		return url + "?search_path=" + schema
+	}
 }
 
 func testMustGet(t *testing.T, s *Store, id int64) Product {
