@@ -1,0 +1,50 @@
+// Wrong: treats redis.Nil, the reply for a missing key, as a failure.
+package rediscache
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Cache stores values of type T in Redis.
+type Cache[T any] struct {
+	rdb    *redis.Client
+	prefix string
+	ttl    time.Duration
+}
+
+// New returns a cache whose keys start with prefix and live for ttl (at
+// least one second).
+func New[T any](rdb *redis.Client, prefix string, ttl time.Duration) *Cache[T] {
+	return &Cache[T]{rdb: rdb, prefix: prefix, ttl: ttl}
+}
+
+// Set stores v under key for the cache's ttl.
+func (c *Cache[T]) Set(ctx context.Context, key string, v T) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("cache set %s: %w", key, err)
+	}
+	// A positive expiration makes go-redis send SET key value EX seconds.
+	if err := c.rdb.Set(ctx, c.prefix+key, b, c.ttl).Err(); err != nil {
+		return fmt.Errorf("cache set %s: %w", key, err)
+	}
+	return nil
+}
+
+// Get returns the value stored under key, and whether there was one.
+func (c *Cache[T]) Get(ctx context.Context, key string) (T, bool, error) {
+	var v T
+	b, err := c.rdb.Get(ctx, c.prefix+key).Bytes()
+	if err != nil {
+		return v, false, fmt.Errorf("cache get %s: %w", key, err)
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return v, false, fmt.Errorf("cache get %s: %w", key, err)
+	}
+	return v, true, nil
+}
