@@ -85,3 +85,105 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The book as a reader sees it: built with mdBook, every chapter's HTML has
+/// no include directive or heading id left as text, no code block that
+/// swallowed the Markdown after it (a fence inside a code block), and every
+/// `book = "…#anchor"` of the course is an `id` in the built page. Skipped
+/// when mdBook is not installed, except in CI (`BACKENDLINGS_REQUIRE_MDBOOK`).
+#[test]
+fn the_built_book_renders_as_a_reader_sees_it() {
+    let has_mdbook = std::process::Command::new("mdbook")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_mdbook {
+        assert!(
+            std::env::var_os("BACKENDLINGS_REQUIRE_MDBOOK").is_none(),
+            "mdbook is not installed, and BACKENDLINGS_REQUIRE_MDBOOK says it must be"
+        );
+        eprintln!("skipped: mdbook is not installed (`cargo install mdbook`)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let built = std::process::Command::new("mdbook")
+        .arg("build")
+        .arg(repo_root().join("book"))
+        .arg("--dest-dir")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "mdbook build failed:\n{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut problems = Vec::new();
+    let src = repo_root().join("book/src");
+    let mut chapters: Vec<PathBuf> = std::fs::read_dir(&src)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("SUMMARY.md"))
+        .collect();
+    chapters.sort();
+    for md in &chapters {
+        let stem = md.file_stem().unwrap().to_string_lossy().into_owned();
+        let page = out.path().join(format!("{stem}.html"));
+        let Ok(html) = std::fs::read_to_string(&page) else {
+            problems.push(format!("book/src/{stem}.md: no {stem}.html was built"));
+            continue;
+        };
+        problems.extend(rendering_problems(&format!("book/src/{stem}.md"), &html));
+    }
+    let course = Course::load(&repo_root()).unwrap();
+    for ex in &course.exercises {
+        let Some((file, anchor)) = ex.book.split_once('#') else {
+            continue;
+        };
+        let page = out.path().join(file.replace(".md", ".html"));
+        let html = std::fs::read_to_string(&page).unwrap_or_default();
+        if !html.contains(&format!("id=\"{anchor}\"")) {
+            problems.push(format!(
+                "exercise {} links to {}, but the built page has no id=\"{anchor}\"",
+                ex.name, ex.book
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "the built book does not render as written:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// What is wrong in one built page.
+fn rendering_problems(chapter: &str, html: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    // The page's main text only: the sidebar and scripts are mdBook's.
+    let main = html
+        .split_once("<main>")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map_or(html, |(m, _)| m);
+    if main.contains("{{#") {
+        problems.push(format!(
+            "{chapter}: an {{{{#include}}}} directive shows as text (is it indented inside a list item?)"
+        ));
+    }
+    for block in main.split("<code").skip(1) {
+        let code = block.split("</code>").next().unwrap_or("");
+        if code.lines().any(|l| l.trim_start().starts_with("```")) {
+            let first = code.lines().nth(1).unwrap_or("").trim();
+            problems.push(format!(
+                "{chapter}: a code block holds a ``` fence, so the Markdown after it shows as code (block starting {first:?})"
+            ));
+        }
+    }
+    for line in main.lines() {
+        let text = line.trim();
+        if text.starts_with('#') && text.contains("{#") {
+            problems.push(format!("{chapter}: a heading shows as text: {text:?}"));
+        }
+    }
+    problems
+}

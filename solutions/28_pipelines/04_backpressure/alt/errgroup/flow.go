@@ -1,6 +1,8 @@
 // Alternative: golang.org/x/sync/errgroup runs the three stages; its
 // context is cancelled by the first error, and Wait returns that error
-// after every stage has returned.
+// after every stage has returned. The writer checks ctx.Err() after each
+// receive: when ctx is done and a record is waiting too, its select may
+// pick either case.
 package flow
 
 import (
@@ -65,6 +67,9 @@ func Run(ctx context.Context, src Source, transform func(string) (string, error)
 			case rec, ok := <-mid:
 				if !ok {
 					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err // cancelled: write nothing more
 				}
 				if err := sink.Write(ctx, rec); err != nil {
 					return err
