@@ -54,10 +54,14 @@ def solve_everything(course):
         src = os.path.join(course, "solutions", d)
         for base, dirs, files in os.walk(src):
             rel = os.path.relpath(base, src)
-            if rel.split(os.sep)[0] in ("wrong", "bugs"):
+            if rel.split(os.sep)[0] in ("wrong", "alt", "bugs"):
                 continue
             for f in files:
+                learners = os.path.join(course, "exercises", d, rel, f)
                 if not f.endswith(".go"):
+                    # Files other than Go the learner edits too (a Dockerfile).
+                    if os.path.isfile(learners):
+                        shutil.copy(os.path.join(base, f), learners)
                     continue
                 is_test = f.endswith("_test.go")
                 if is_test != (mode == "learner-tests"):

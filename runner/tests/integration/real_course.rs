@@ -71,7 +71,15 @@ fn copy_solution(c: &Course, dir: &str, learner_tests: bool) {
     let sol = c.file(&format!("solutions/{dir}"));
     for rel in files(&sol, &sol) {
         let s = rel.to_string_lossy().into_owned();
-        if s.starts_with("wrong/") || s.starts_with("bugs/") || !s.ends_with(".go") {
+        if ["wrong/", "alt/", "bugs/"].iter().any(|d| s.starts_with(d)) {
+            continue;
+        }
+        // Files other than Go the learner edits too (a Dockerfile).
+        if !s.ends_with(".go") {
+            let learners = c.file(&format!("exercises/{dir}/{s}"));
+            if learners.is_file() {
+                std::fs::copy(sol.join(&rel), learners).unwrap();
+            }
             continue;
         }
         let is_test = s.ends_with("_test.go");
