@@ -89,6 +89,7 @@ impl Rewriter {
     pub(crate) fn compile_output(&self, lines: &[String]) -> String {
         let mut out = Vec::new();
         let mut missing = Vec::new();
+        let mut clashes = Vec::new();
         for l in lines {
             if l.starts_with("# ") || l.trim().is_empty() {
                 continue;
@@ -102,6 +103,17 @@ impl Rewriter {
                     missing.push(name);
                 }
             }
+            // `NAME redeclared in this block` in a hidden test: the learner's
+            // code declares a name the tests declare too.
+            if l.contains(HIDDEN)
+                && let Some(before) = l.strip_suffix(" redeclared in this block")
+                && let Some(name) = before.rsplit(' ').next()
+            {
+                let name = name.to_string();
+                if !clashes.contains(&name) {
+                    clashes.push(name);
+                }
+            }
             out.push(l);
         }
         let mut text = out.join("\n");
@@ -110,6 +122,11 @@ impl Rewriter {
             text.push_str(&format!(
                 "\n\nThe hidden tests use {}, which your code does not define: check the name and its spelling.",
                 names.join(", ")
+            ));
+        }
+        for name in &clashes {
+            text.push_str(&format!(
+                "\n\nRename your `{name}`: the course's hidden tests use that name too, and one package cannot declare it twice."
             ));
         }
         text
@@ -347,6 +364,50 @@ mod tests {
              The hidden tests use `Sum`, which your code does not define: check the name and its spelling."
         );
         assert!(!out.contains("solutions/"));
+    }
+
+    #[test]
+    fn a_name_the_hidden_tests_declare_too_is_one_sentence() {
+        let out = rw().compile_output(&lines(
+            "# backendlings/exercises/01_basics/03_sum [backendlings/exercises/01_basics/03_sum.test]\n\
+             ./solutions/01_basics/03_sum/sum_test.go:14:5: validID redeclared in this block\n\
+             \t./exercises/01_basics/03_sum/sum.go:9:6: other declaration of validID",
+        ));
+        assert!(
+            out.contains("[hidden test] sum_test.go:14:5: validID redeclared in this block"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(
+                "Rename your `validID`: the course's hidden tests use that name too, and one package cannot declare it twice."
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn paths_with_backslashes_are_rewritten_too() {
+        let rw = Rewriter::new(
+            Path::new("C:\\course"),
+            "exercises/01_basics/03_sum",
+            "solutions/01_basics/03_sum",
+            vec!["sum_test.go".into()],
+            "backendlings/exercises/01_basics/03_sum",
+        );
+        assert_eq!(
+            rw.line(
+                "C:\\course\\exercises\\01_basics\\03_sum\\sum.go:5:2: declared and not used: x"
+            ),
+            "exercises/01_basics/03_sum/sum.go:5:2: declared and not used: x"
+        );
+        assert_eq!(
+            rw.line(".\\solutions\\01_basics\\03_sum\\sum_test.go:6:12: undefined: Sum"),
+            "[hidden test] sum_test.go:6:12: undefined: Sum"
+        );
+        assert_eq!(
+            rw.line("C:/course/exercises/01_basics/03_sum/sum.go:10 +0x1d"),
+            "exercises/01_basics/03_sum/sum.go:10 +0x1d"
+        );
     }
 
     #[test]
