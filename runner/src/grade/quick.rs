@@ -678,6 +678,11 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
     if let Some(n) = ex.count {
         cmd = cmd.arg(format!("-test.count={n}"));
     }
+    if let Ok(tmp) = g.go_tmp() {
+        // The environment go test gives the binary: `t.TempDir()` lives
+        // under GOTMPDIR when it is set.
+        cmd = cmd.env("GOTMPDIR", tmp);
+    }
     let out = cmd
         .timeout(BUILD_TIMEOUT)
         .rearm_on(gotest::START_MARKER, ex.timeout + gotest::GRACE)

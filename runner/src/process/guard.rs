@@ -141,6 +141,10 @@ fn mirror(status: ExitStatus) -> i32 {
 /// and on Linux every member of the guard's group and every child it has
 /// been given as subreaper, until none is left.
 fn cleanup() {
+    // The group and the subreaper's children first (cheap, and most of the
+    // check), then whatever still carries the marker elsewhere.
+    #[cfg(target_os = "linux")]
+    linux::kill_descendants();
     if let Ok(token) = std::env::var(super::MARKER_ENV) {
         super::unix::sweep(&token);
     }

@@ -80,7 +80,9 @@ fn a_flood_of_output_is_capped_and_times_out() {
     std::mem::forget(child);
     let took = started.elapsed();
     assert!(out.contains("✗ timed out after 2s"), "{out}");
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    // Timeout 2 s; the rest is the build and the machine's load (a check
+    // that hung on the flood would take the build limit, minutes).
+    assert!(took < Duration::from_secs(20), "took {took:?}");
     let peak_mb = usage.ru_maxrss / 1024;
     assert!(peak_mb < 120, "the runner's peak memory was {peak_mb} MB");
     assert!(
@@ -330,7 +332,9 @@ fn the_binary_reports_bad_arguments_as_usage_errors() {
 
 #[test]
 fn code_that_runs_go_env_w_cannot_change_later_verdicts() {
-    let c = runaway();
+    // A course of its own: graded with the real HOME, this exercise would
+    // change the go env of whoever runs the tests.
+    let c = Course::fixture("poison");
     // The code under test writes to the go env file of this HOME; the
     // build and module caches stay the shared ones.
     let home = tempfile::tempdir().unwrap();
