@@ -29,7 +29,7 @@ use crate::process::{Cmd, Ended};
 use crate::verdict::Verdict;
 
 /// Bumped when [`Prepared`] changes meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The environment variable that turns the quick path off (`off`), or makes
 /// the runner record an exercise's dependencies as soon as it grades it
@@ -198,6 +198,8 @@ struct Listed {
     swig_files: Vec<String>,
     embed_files: Vec<String>,
     test_embed_files: Vec<String>,
+    imports: Vec<String>,
+    test_imports: Vec<String>,
 }
 
 /// Records what the quick path needs for an exercise, when it can be used:
@@ -251,7 +253,7 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
         "-test",
         "-deps",
         "-export",
-        "-json=ImportPath,Export,DefaultGODEBUG,GoFiles,TestGoFiles,XTestGoFiles,CgoFiles,CFiles,CXXFiles,SFiles,SysoFiles,SwigFiles,EmbedFiles,TestEmbedFiles",
+        "-json=ImportPath,Export,DefaultGODEBUG,GoFiles,TestGoFiles,XTestGoFiles,CgoFiles,CFiles,CXXFiles,SFiles,SysoFiles,SwigFiles,EmbedFiles,TestEmbedFiles,Imports,TestImports",
     ]);
     let cmd = gotest::with_overlay(g, ex, target, &plan, "", cmd)?;
     // The exit code says whether the exercise compiles, which does not
@@ -301,6 +303,13 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
         && own.swig_files.is_empty()
         && own.embed_files.is_empty()
         && own.test_embed_files.is_empty()
+        // The test binary linked here carries no module information, so
+        // debug.ReadBuildInfo would answer otherwise than under go test.
+        && !own
+            .imports
+            .iter()
+            .chain(&own.test_imports)
+            .any(|i| i == "runtime/debug")
         && !own.test_go_files.is_empty()
         && !importcfg.is_empty();
     if !plain {

@@ -83,8 +83,13 @@ fn a_flood_of_output_is_capped_and_times_out() {
     // Timeout 2 s; the rest is the build and the machine's load (a check
     // that hung on the flood would take the build limit, minutes).
     assert!(took < Duration::from_secs(20), "took {took:?}");
+    // The peak of the runner and of what it waited for (the go command
+    // compiling the test among them): far below the flood's gigabyte.
     let peak_mb = usage.ru_maxrss / 1024;
-    assert!(peak_mb < 120, "the runner's peak memory was {peak_mb} MB");
+    assert!(
+        peak_mb < 250,
+        "the peak memory of the runner and its children was {peak_mb} MB"
+    );
     assert!(
         out.len() < 200_000,
         "the verdict is {} bytes long",
