@@ -127,6 +127,9 @@ pub(crate) enum DevCommand {
     Check(DevCheckArgs),
     /// Scaffold a new exercise: files, info.toml entry and book stub.
     New(DevNewArgs),
+    /// Write solutions/MANIFEST, the hashes of the hidden files that grading
+    /// checks before it trusts them (run it after changing solutions/).
+    Manifest,
 }
 
 #[derive(clap::Args, Debug)]

@@ -27,6 +27,7 @@ pub(crate) mod cmd;
 pub mod course;
 pub mod events;
 pub mod exit;
+pub mod fsutil;
 pub(crate) mod gomod;
 pub(crate) mod grade;
 pub(crate) mod json_match;

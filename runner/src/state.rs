@@ -5,8 +5,6 @@
 //! never silently reset: it is moved aside and the learner is told.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -83,8 +81,26 @@ pub fn load(root: &Path) -> Result<Loaded> {
     load_locked(root)
 }
 
+/// A progress file larger than this is not progress (a few KiB at most):
+/// it is moved aside unread.
+const MAX_STATE_BYTES: u64 = 1 << 20;
+
 fn load_locked(root: &Path) -> Result<Loaded> {
     let path = state_path(root);
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => anyhow::bail!(
+            "{} should be the progress file but is not a file; move it out of the way and start again",
+            path.display()
+        ),
+        Ok(meta) if meta.len() > MAX_STATE_BYTES => {
+            let reason = format!(
+                "it is {} MB, far more than progress takes",
+                meta.len() >> 20
+            );
+            return move_aside(root, &path, reason);
+        }
+        _ => {}
+    }
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::Fresh),
@@ -101,12 +117,17 @@ fn load_locked(root: &Path) -> Result<Loaded> {
             Err(reason) => reason,
         },
     };
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let kept_at = root.join(format!("{STATE_FILE}.corrupt-{stamp}"));
-    std::fs::rename(&path, &kept_at).with_context(|| {
+    move_aside(root, &path, reason)
+}
+
+/// Moves an unreadable progress file to a new name beside it (never over an
+/// earlier one).
+fn move_aside(root: &Path, path: &Path, reason: String) -> Result<Loaded> {
+    let kept_at = crate::fsutil::unused_path(root.join(format!(
+        "{STATE_FILE}.corrupt-{}",
+        crate::fsutil::local_stamp()
+    )));
+    std::fs::rename(path, &kept_at).with_context(|| {
         format!(
             "the progress file {} is unreadable and could not be moved aside",
             path.display()
@@ -119,7 +140,7 @@ fn load_locked(root: &Path) -> Result<Loaded> {
 /// [`update`] for read-modify-write.
 pub fn save(root: &Path, state: &State) -> Result<()> {
     let _lock = crate::lock::exclusive(&lock_path(root))?;
-    write_atomic(&state_path(root), &serialize(state))
+    crate::fsutil::write_atomic(&state_path(root), &serialize(state))
 }
 
 fn serialize(state: &State) -> Vec<u8> {
@@ -139,35 +160,8 @@ pub fn update<T>(root: &Path, f: impl FnOnce(&mut State) -> T) -> Result<(State,
         Loaded::Fresh | Loaded::Corrupt { .. } => State::new(),
     };
     let out = f(&mut state);
-    write_atomic(&state_path(root), &serialize(&state))?;
+    crate::fsutil::write_atomic(&state_path(root), &serialize(&state))?;
     Ok((state, out))
-}
-
-/// Writes `bytes` to `path` so that readers see the old or the new content,
-/// never a mix: a temp file in the same directory, fsync, rename, fsync the
-/// directory.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow::Error::new(e).context(format!(
-            "cannot write {}: is the course directory writable?",
-            path.display()
-        ))
-    })
 }
 
 #[cfg(test)]
@@ -212,6 +206,44 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!dir.path().join(STATE_FILE).exists());
+    }
+
+    #[test]
+    fn two_corrupt_files_in_one_second_keep_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut kept = Vec::new();
+        for text in ["first {", "second {"] {
+            std::fs::write(dir.path().join(STATE_FILE), text).unwrap();
+            match load(dir.path()).unwrap() {
+                Loaded::Corrupt { kept_at, .. } => kept.push(kept_at),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_ne!(kept[0], kept[1]);
+        assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), "first {");
+        assert_eq!(std::fs::read_to_string(&kept[1]).unwrap(), "second {");
+    }
+
+    #[test]
+    fn a_state_path_that_is_a_directory_gets_a_sentence() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(STATE_FILE)).unwrap();
+        let err = format!("{:#}", load(dir.path()).unwrap_err());
+        assert!(err.contains("is not a file; move it out of the way"), "{err}");
+    }
+
+    #[test]
+    fn an_oversized_state_file_is_moved_aside_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = vec![b' '; (MAX_STATE_BYTES + 1) as usize];
+        std::fs::write(dir.path().join(STATE_FILE), &big).unwrap();
+        match load(dir.path()).unwrap() {
+            Loaded::Corrupt { reason, kept_at } => {
+                assert!(reason.contains("far more than progress takes"), "{reason}");
+                assert_eq!(std::fs::metadata(kept_at).unwrap().len(), big.len() as u64);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -158,32 +158,34 @@ pub fn strip_ansi(text: &str) -> String {
     out
 }
 
-/// Display width of one character: 2 for East Asian wide characters and most
-/// emoji, 0 for combining marks, 1 otherwise. Close enough for wrapping Go's
-/// messages without pulling in a table crate.
+/// Display width of one character in a terminal (0 for controls).
 pub(crate) fn char_width(c: char) -> usize {
-    let cp = c as u32;
-    if c.is_control() {
-        return 0;
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `text` with every control character other than newline and tab shown as
+/// a visible symbol (ESC as `␛`, carriage return as `␍`, C1 controls as
+/// `<U+009B>`), never sent to the terminal to act on: output of code under
+/// test must not clear the screen, move the cursor, set the clipboard or
+/// paint a fake verdict.
+pub fn visible_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+            }
+            '\u{7f}' => out.push('␡'),
+            '\u{80}'..='\u{9f}' => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            // Bidirectional overrides reorder what follows them on screen.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
     }
-    if (0x0300..=0x036F).contains(&cp) || (0x200B..=0x200F).contains(&cp) || cp == 0xFE0F {
-        return 0;
-    }
-    let wide = (0x1100..=0x115F).contains(&cp)
-        || (0x2E80..=0x303E).contains(&cp)
-        || (0x3041..=0x33FF).contains(&cp)
-        || (0x3400..=0x4DBF).contains(&cp)
-        || (0x4E00..=0x9FFF).contains(&cp)
-        || (0xA000..=0xA4CF).contains(&cp)
-        || (0xAC00..=0xD7A3).contains(&cp)
-        || (0xF900..=0xFAFF).contains(&cp)
-        || (0xFE30..=0xFE4F).contains(&cp)
-        || (0xFF00..=0xFF60).contains(&cp)
-        || (0xFFE0..=0xFFE6).contains(&cp)
-        || (0x1F300..=0x1F64F).contains(&cp)
-        || (0x1F900..=0x1F9FF).contains(&cp)
-        || (0x20000..=0x3FFFD).contains(&cp);
-    if wide { 2 } else { 1 }
+    out
 }
 
 /// Display width of a string, ignoring colour codes.
@@ -269,6 +271,15 @@ pub(crate) fn wrap_text(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_from_learner_output_are_shown_not_obeyed() {
+        assert_eq!(
+            visible_controls("a\x1b[2Jb\r\nc\td\x07\u{9b}31m\u{202e}"),
+            "a␛[2Jb␍\nc\td␇<U+009B>31m<U+202E>"
+        );
+        assert_eq!(visible_controls("plain ✓ text"), "plain ✓ text");
+    }
 
     #[test]
     fn strips_colour_codes() {

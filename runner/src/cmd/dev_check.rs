@@ -49,6 +49,7 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
             .into_iter()
             .map(|(path, msg)| problem(path, msg)),
     );
+    problems.extend(manifest_problem(course)?);
     problems.extend(gofmt(course)?);
     problems.extend(vet(course, &selected)?);
 
@@ -60,7 +61,8 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     std::thread::scope(|s| {
         for _ in 0..jobs.clamp(1, selected.len().max(1)) {
             s.spawn(|| {
-                let g = Grader::with_cancel(course, cancel.clone());
+                let mut g = Grader::with_cancel(course, cancel.clone());
+                g.check_manifest = false;
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     let Some(ex) = selected.get(i) else { break };
@@ -396,6 +398,9 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
                 let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                if format!("{top}/{name}") == crate::grade::manifest::FILE {
+                    continue;
+                }
                 if !is_dir || number_of(&name).is_none() {
                     out.push(problem(format!("{top}/{name}"), format!("stray entry: {top}/ holds only numbered module directories; move or remove it")));
                 }
@@ -446,7 +451,7 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
         out.extend(book_section(course, ex));
 
         // Files of the exercise.
-        let ex_files = super::files_under(&root.join(&exdir))?;
+        let ex_files = crate::fsutil::files_under(&root.join(&exdir))?;
         for f in &ex_files {
             let s = f.to_string_lossy();
             let top_level = !s.contains('/');
@@ -469,7 +474,7 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             out.push(problem(&exdir, "has no Go file for the learner to edit"));
         }
         // Files of the solution.
-        let sol_files = super::files_under(&root.join(&soldir))?;
+        let sol_files = crate::fsutil::files_under(&root.join(&soldir))?;
         for f in &sol_files {
             let s = f.to_string_lossy();
             let top_level = !s.contains('/');
@@ -490,7 +495,22 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
             let s = f.to_string_lossy();
             !s.contains('/') && s.ends_with("_test.go")
         });
-        let n_hidden = hidden_tests.count();
+        let n_hidden = hidden_tests.clone().count();
+        if ex.mode != Mode::LearnerTests {
+            for f in hidden_tests {
+                let src = std::fs::read_to_string(root.join(&soldir).join(f)).unwrap_or_default();
+                let names = super::test_names::unprefixed(&src);
+                if !names.is_empty() {
+                    out.push(problem(
+                        format!("{soldir}/{}", f.display()),
+                        format!(
+                            "declares {} in the learner's package, where a learner's helper of the same name would not compile: prefix them with test (testPost) or use an external test package",
+                            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
         match ex.mode {
             Mode::Test if n_hidden == 0 => out.push(problem(
                 &soldir,
@@ -546,6 +566,45 @@ pub(crate) fn structure(course: &Course) -> Result<Vec<Problem>> {
         }
     }
     Ok(out)
+}
+
+/// `dev manifest`: writes the hashes of every file under solutions/.
+pub(crate) fn write_manifest(course: &Course) -> Result<i32> {
+    use crate::grade::manifest;
+    let entries = manifest::current(&course.root)?;
+    crate::fsutil::write_atomic(
+        &course.root.join(manifest::FILE),
+        manifest::render(&entries).as_bytes(),
+    )?;
+    outln!(
+        "Wrote {} ({} files). Commit it with the solutions.",
+        manifest::FILE,
+        entries.len()
+    );
+    Ok(crate::exit::SUCCESS)
+}
+
+/// A missing or stale manifest of the hidden files.
+fn manifest_problem(course: &Course) -> Result<Option<Problem>> {
+    use crate::grade::manifest;
+    let have = manifest::current(&course.root)?;
+    let Some(want) = manifest::load(&course.root)? else {
+        return Ok(Some(problem(
+            manifest::FILE,
+            "missing: grading checks hidden files against it; write it with `backendlings dev manifest`",
+        )));
+    };
+    let diff = manifest::differences(&want, &have, |_| true);
+    Ok(diff.first().map(|(path, what)| {
+        let more = match diff.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more)"),
+        };
+        problem(
+            manifest::FILE,
+            format!("out of date: {path} {what}{more}; write it again with `backendlings dev manifest`"),
+        )
+    }))
 }
 
 fn junk(path: &str) -> bool {
@@ -622,7 +681,7 @@ fn vet(course: &Course, selected: &[&Exercise]) -> Result<Vec<Problem>> {
     for ex in selected {
         let base = course.root.join(ex.solution_rel());
         let mut dirs = BTreeSet::new();
-        for f in super::files_under(&base)? {
+        for f in crate::fsutil::files_under(&base)? {
             let s = f.to_string_lossy().into_owned();
             if s.ends_with(".go")
                 && !s.starts_with("bugs/")

@@ -345,7 +345,7 @@ fn insert_info_entry(root: &Path, module: &str, before: Option<&str>, entry: &st
     crate::course::parse_info("info.toml", &new).map_err(|e| {
         anyhow::anyhow!("the new entry would break info.toml ({e}); nothing was changed in it")
     })?;
-    crate::state::write_atomic(&path, new.as_bytes())
+    crate::fsutil::write_atomic(&path, new.as_bytes())
 }
 
 /// Adds a section before the chapter's exercise list and a line to the
@@ -371,7 +371,7 @@ fn add_book_section(root: &Path, module: &str, dir: &str, title: &str, anchor: &
                 "- [{}]({module}.md)\n",
                 title_of(module.get(3..).unwrap_or(module))
             ));
-            crate::state::write_atomic(&summary, s.as_bytes())?;
+            crate::fsutil::write_atomic(&summary, s.as_bytes())?;
             format!(
                 "# {}\n\n## Exercises in this chapter {{#exercises}}\n\n",
                 title_of(module.get(3..).unwrap_or(module))
@@ -393,7 +393,7 @@ fn add_book_section(root: &Path, module: &str, dir: &str, title: &str, anchor: &
             text.trim_end()
         ),
     };
-    crate::state::write_atomic(&chapter, new.as_bytes())
+    crate::fsutil::write_atomic(&chapter, new.as_bytes())
 }
 
 /// Moves exercises `from..` of a module up by one number: directories under
@@ -442,7 +442,7 @@ fn renumber(course: &Course, module: &str, from: u32) -> Result<()> {
             text = text.replace(&format!("\"{old}\""), &format!("\"{new}\""));
             text = text.replace(&format!("exercises/{old}`"), &format!("exercises/{new}`"));
         }
-        crate::state::write_atomic(&file, text.as_bytes())?;
+        crate::fsutil::write_atomic(&file, text.as_bytes())?;
     }
     outln!(
         "Renumbered {} exercise(s) after it in {module}.",

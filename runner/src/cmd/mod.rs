@@ -10,6 +10,7 @@ mod progress;
 mod reset;
 mod run;
 mod solution;
+mod test_names;
 mod verify;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,7 @@ pub(crate) fn dispatch(args: Args) -> Result<i32> {
         Command::Progress => progress::run(&course),
         Command::Dev(DevCommand::Check(a)) => dev_check::run(&course, &a),
         Command::Dev(DevCommand::New(a)) => dev_new::run(&course, &a),
+        Command::Dev(DevCommand::Manifest) => dev_check::write_manifest(&course),
         Command::Completions { .. } => unreachable!("handled above"),
     }
 }
@@ -206,36 +208,6 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Relative paths of the regular files under `dir`, sorted.
-pub(crate) fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        for entry in
-            std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let entry = entry?;
-            let ft = entry.file_type()?;
-            if ft.is_dir() {
-                walk(base, &entry.path(), out)?;
-            } else if ft.is_file() {
-                out.push(
-                    entry
-                        .path()
-                        .strip_prefix(base)
-                        .unwrap_or(&entry.path())
-                        .to_path_buf(),
-                );
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    if dir.is_dir() {
-        walk(dir, dir, &mut out)?;
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Book links of an exercise: the local built book, and the online one when

@@ -17,16 +17,14 @@ pub(crate) fn run(course: &Course, name: &str) -> Result<i32> {
         );
     }
     let dir = course.root.join(ex.exercise_rel());
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
-    let backup = course
-        .root
-        .join(crate::state::PRIVATE_DIR)
-        .join("backups")
-        .join(&ex.dir)
-        .join(stamp.to_string());
+    let backup = crate::fsutil::unused_path(
+        course
+            .root
+            .join(crate::state::PRIVATE_DIR)
+            .join("backups")
+            .join(&ex.dir)
+            .join(crate::fsutil::local_stamp()),
+    );
     if dir.is_dir() {
         super::copy_tree(&dir, &backup)?;
         // Restore into a fresh directory beside the old one, then swap, so

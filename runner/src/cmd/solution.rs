@@ -31,7 +31,7 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
 /// counterpart of (hidden tests, probes and bugs are not solutions).
 pub(crate) fn solution_files(course: &Course, ex: &Exercise) -> Result<Vec<PathBuf>> {
     let dir = course.root.join(ex.solution_rel());
-    let files = super::files_under(&dir)?;
+    let files = crate::fsutil::files_under(&dir)?;
     Ok(files
         .into_iter()
         .filter(|f| {

@@ -100,7 +100,10 @@ pub(crate) fn verify_all(
     if !opts.isolated && !cancel.is_cancelled() {
         let group: Vec<usize> = (0..exercises.len())
             .filter(|i| {
-                done[*i].is_none() && crate::grade::group::groupable(&grader, exercises[*i])
+                done[*i].is_none()
+                    && crate::grade::group::groupable(&grader, exercises[*i])
+                    // Refusals and stops are given by grading alone.
+                    && matches!(grader.precheck(exercises[*i], target), Ok(None))
             })
             .collect();
         if group.len() > 1 {

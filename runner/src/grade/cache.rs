@@ -7,7 +7,6 @@
 
 use std::path::Path;
 
-use super::group::fnv128;
 use super::{Grader, Target};
 use crate::course::Exercise;
 use crate::verdict::Verdict;
@@ -24,14 +23,14 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
     }
     for dir in [g.package_dir(ex, target), ex.solution_rel()] {
         let base = root.join(&dir);
-        for rel in crate::cmd::files_under(&base).ok()? {
+        for rel in crate::fsutil::files_under(&base).ok()? {
             text.push_str(&format!("\0{dir}/{}\0", rel.display()));
             text.push_str(&String::from_utf8_lossy(
                 &std::fs::read(base.join(&rel)).ok()?,
             ));
         }
     }
-    Some(fnv128(&text))
+    Some(crate::fsutil::hash(text.as_bytes()))
 }
 
 fn file(g: &Grader, ex: &Exercise) -> Option<std::path::PathBuf> {
@@ -60,7 +59,7 @@ pub(crate) fn store(g: &Grader, ex: &Exercise, key: &str, verdict: &Verdict) {
     match verdict {
         Verdict::Passed { summary } => {
             let doc = serde_json::json!({ "key": key, "summary": summary });
-            let _ = crate::state::write_atomic(&path, doc.to_string().as_bytes());
+            let _ = crate::fsutil::write_atomic(&path, doc.to_string().as_bytes());
         }
         _ => {
             let _ = std::fs::remove_file(Path::new(&path));

@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::quick::{self, Quick};
+use super::seal::{self, Seal};
 use super::{BUILD_TIMEOUT, Grader, Target, go_files, test_funcs_in, write_overlay};
 use crate::course::Exercise;
 use crate::events::{PackageReport, Report, TestState};
@@ -28,6 +29,8 @@ pub(crate) struct Plan {
     pub dir: String,
     pub import_path: String,
     pub overlay: Vec<(PathBuf, String)>,
+    /// The package clause of the hidden tests (`shop`, `main`, `shop_test`).
+    pub package: String,
     /// Hidden test functions that must each report a pass.
     pub expected: Vec<String>,
     pub rewriter: Rewriter,
@@ -62,12 +65,20 @@ pub(crate) fn plan(g: &Grader, ex: &Exercise, target: Target) -> Result<Plan> {
     }
     overlay.extend(g.swapped());
     let expected = test_funcs_in(&root.join(&hidden_dir), &hidden_tests)?.tests;
+    let package = seal::package_of(
+        &hidden_tests
+            .iter()
+            .map(|f| root.join(&hidden_dir).join(f))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_else(|| "main".to_string());
     let import_path = g.import_path(&dir);
     let rewriter = Rewriter::new(root, &dir, &hidden_dir, hidden_tests, &import_path);
     Ok(Plan {
         dir,
         import_path,
         overlay,
+        package,
         expected,
         rewriter,
     })
@@ -88,9 +99,9 @@ pub(crate) fn test_args(ex: &Exercise) -> Vec<String> {
     if ex.race {
         args.push("-race".into());
     }
-    if let Some(n) = ex.count {
-        args.push(format!("-count={n}"));
-    }
+    // Every run is a real run: a result go test replays from its cache
+    // carries no seal (see the seal module).
+    args.push(format!("-count={}", ex.count.unwrap_or(1)));
     args
 }
 
@@ -134,19 +145,39 @@ pub(crate) fn with_overlay(
     suffix: &str,
     cmd: crate::process::Cmd,
 ) -> Result<crate::process::Cmd> {
-    if plan.overlay.is_empty() {
+    with_entries(g, ex, target, &plan.overlay, suffix, cmd)
+}
+
+fn with_entries(
+    g: &Grader,
+    ex: &Exercise,
+    target: Target,
+    entries: &[(PathBuf, String)],
+    suffix: &str,
+    cmd: crate::process::Cmd,
+) -> Result<crate::process::Cmd> {
+    if entries.is_empty() {
         return Ok(cmd);
     }
     let file = g
         .cache_dir("overlay")?
         .join(format!("{}{suffix}.json", g.tag(ex, target)));
-    let file = write_overlay(&file, &plan.overlay)?;
+    let file = write_overlay(&file, entries)?;
     Ok(cmd.arg(format!("-overlay={}", file.display())))
 }
 
 fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Verdict> {
-    let cmd = with_overlay(g, ex, target, plan, "", g.go().args(test_args(ex)))?;
+    let seal = Seal::new(g)?;
+    let mut entries = plan.overlay.clone();
+    entries.push(seal.overlay(
+        &g.course.root.join(&plan.dir),
+        &plan.package,
+        &plan.import_path,
+    )?);
+    let (name, dir) = seal.env();
+    let cmd = with_entries(g, ex, target, &entries, "", g.go().args(test_args(ex)))?;
     let out = cmd
+        .env(name, dir)
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
         .rearm_on(START_MARKER, ex.timeout + GRACE)
@@ -154,7 +185,7 @@ fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Ver
         .keep_lines(keep_event)
         .run()?;
     out.cancelled()?;
-    Ok(verdict(plan, ex.timeout, &out))
+    Ok(seal.confirm(&plan.import_path, verdict(plan, ex.timeout, &out)))
 }
 
 /// Which lines of a `go test -json` stream past the capture cap are kept:

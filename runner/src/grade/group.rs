@@ -61,10 +61,19 @@ fn run_group(
         Target::Exercise => "exercise",
         Target::Solution => "solution",
     };
-    let mut cmd = g.go().args(args);
+    let seal = super::seal::Seal::new(g)?;
+    for (_, plan) in &plans {
+        overlay.push(seal.overlay(
+            &g.course.root.join(&plan.dir),
+            &plan.package,
+            &plan.import_path,
+        )?);
+    }
+    let (name, dir) = seal.env();
+    let mut cmd = g.go().args(args).env(name, dir);
     if !overlay.is_empty() {
         // One file per set of flags, so concurrent groups never share one.
-        let name = format!("group-{tag}-{}.json", fnv(&args.join(" ")));
+        let name = format!("group-{tag}-{}.json", crate::fsutil::short_name(&args.join(" ")));
         let file = write_overlay(&g.cache_dir("overlay")?.join(name), &overlay)?;
         cmd = cmd.arg(format!("-overlay={}", file.display()));
     }
@@ -100,27 +109,14 @@ fn run_group(
             if pkg.result.is_none() || cut {
                 return (i, None);
             }
-            let v = gotest::verdict_from(&plan, ex.timeout, &report, pkg);
+            let v = seal.confirm(
+                &plan.import_path,
+                gotest::verdict_from(&plan, ex.timeout, &report, pkg),
+            );
             match v {
                 Verdict::TimedOut { .. } | Verdict::Crashed { .. } => (i, None),
                 v => (i, Some(v)),
             }
         })
         .collect())
-}
-
-/// FNV-1a, for short stable names.
-pub(crate) fn fnv(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
-/// A 128-bit key of a text: two FNV hashes, of the text and of it reversed.
-pub(crate) fn fnv128(text: &str) -> String {
-    let rev: String = text.chars().rev().collect();
-    format!("{}{}", fnv(text), fnv(&rev))
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
+use super::seal::{RandomDir, random_name};
 use super::gotest::{self, Plan, START_MARKER};
 use super::{BUILD_TIMEOUT, Grader, Target, go_files};
 use crate::course::{Exercise, Require};
@@ -81,13 +82,14 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         dir: dir_ref.clone(),
         import_path: import_path.clone(),
         overlay,
+        package: String::new(),
         expected: funcs.tests.clone(),
         rewriter: Rewriter::new(root, dir_ref, sol_ref, vec![], &import_path),
     };
 
     let ref_plan = plan(reference.clone());
     let bench = !funcs.benchmarks.is_empty();
-    let verdict = run(g, ex, target, "reference", &ref_plan, bench)?;
+    let verdict = run(g, ex, target, &ref_plan, bench)?;
     match verdict {
         Verdict::Passed { .. } => {}
         Verdict::TestsFailed {
@@ -121,11 +123,17 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
                     if files.is_empty() {
                         bail!("solutions/{}/bugs/{} has no Go files: every bug in info.toml needs its directory", ex.dir, bug.name);
                     }
+                    // The buggy files are copied under a random name, so
+                    // that nothing the tests can see (the command line, the
+                    // overlay file) says which bug is in.
+                    let scratch = RandomDir::new(g)?;
                     for f in files {
+                        let copy = scratch.path().join(&f);
+                        std::fs::copy(bug_dir.join(&f), &copy)?;
                         overlay.retain(|(v, _)| v != &root.join(dir).join(&f));
-                        overlay.push((root.join(dir).join(&f), bug_dir.join(&f).to_string_lossy().into_owned()));
+                        overlay.push((root.join(dir).join(&f), copy.to_string_lossy().into_owned()));
                     }
-                    let v = run(g, ex, target, &format!("bug-{}", bug.name), &plan(overlay), false)?;
+                    let v = run(g, ex, target, &plan(overlay), false)?;
                     if let Verdict::CompileError { output } = &v {
                         bail!(
                             "the hidden buggy implementation {:?} of {} does not compile with these tests; this is a course problem, please report it:\n{output}",
@@ -168,14 +176,10 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     })
 }
 
-fn run(
-    g: &Grader,
-    ex: &Exercise,
-    target: Target,
-    tag: &str,
-    plan: &Plan,
-    bench: bool,
-) -> Result<Verdict> {
+/// One `go test` of the learner's tests against one implementation. Each
+/// run's overlay file has a random name: the reference run and the buggy
+/// ones look alike from inside.
+fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, bench: bool) -> Result<Verdict> {
     let mut cmd = g
         .go()
         .args(["test", "-json", "-vet=off", "-ldflags=-s -w"])
@@ -183,14 +187,19 @@ fn run(
     if bench {
         cmd = cmd.args(["-bench=.", "-benchtime=1x"]);
     }
-    cmd = gotest::with_overlay(g, ex, target, plan, &format!("-{tag}"), cmd)?;
+    let suffix = format!("-{}", random_name());
+    cmd = gotest::with_overlay(g, ex, target, plan, &suffix, cmd)?;
     let out = cmd
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
         .rearm_on(START_MARKER, ex.timeout + std::time::Duration::from_secs(2))
         .cap(8 << 20)
         .keep_lines(gotest::keep_event)
-        .run()?;
+        .run();
+    if let Ok(dir) = g.cache_dir("overlay") {
+        let _ = std::fs::remove_file(dir.join(format!("{}{suffix}.json", g.tag(ex, target))));
+    }
+    let out = out?;
     out.cancelled()?;
     if out.ended == Ended::TimedOut {
         return Ok(gotest::verdict(plan, ex.timeout, &out));

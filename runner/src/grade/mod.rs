@@ -5,8 +5,10 @@ pub(crate) mod cache;
 pub(crate) mod gotest;
 pub(crate) mod group;
 pub(crate) mod learner_tests;
+pub(crate) mod manifest;
 pub(crate) mod quick;
 pub(crate) mod run;
+pub(crate) mod seal;
 pub(crate) mod server;
 pub(crate) mod warm;
 
@@ -42,6 +44,9 @@ pub(crate) struct Grader<'a> {
     /// Told what the go command is doing when it is slow for a reason worth
     /// saying (downloading modules the first time).
     pub status: Option<crate::process::LineSink>,
+    /// Whether hidden files are checked against the manifest before
+    /// grading (not in `dev check`, where they are being written).
+    pub check_manifest: bool,
 }
 
 /// Where the wrong solutions of an exercise live, under its solution.
@@ -57,6 +62,7 @@ impl<'a> Grader<'a> {
             cancel: CancelToken::new(),
             swap: None,
             status: None,
+            check_manifest: true,
         }
     }
 
@@ -66,6 +72,7 @@ impl<'a> Grader<'a> {
             cancel,
             swap: None,
             status: None,
+            check_manifest: true,
         }
     }
 
@@ -89,7 +96,7 @@ impl<'a> Grader<'a> {
         let sol = root.join(ex.solution_rel());
         let vdir = sol.join(kind).join(variant);
         let mut files = Vec::new();
-        let own = crate::cmd::files_under(&vdir)?;
+        let own = crate::fsutil::files_under(&vdir)?;
         for rel in &own {
             files.push((sol.join(rel), vdir.join(rel).to_string_lossy().into_owned()));
         }
@@ -97,7 +104,7 @@ impl<'a> Grader<'a> {
             anyhow::bail!("{} has no files", vdir.display());
         }
         if kind == ALT_DIR {
-            for rel in crate::cmd::files_under(&root.join(ex.exercise_rel()))? {
+            for rel in crate::fsutil::files_under(&root.join(ex.exercise_rel()))? {
                 let go = rel.extension().is_some_and(|e| e == "go");
                 if go && !own.contains(&rel) && sol.join(&rel).is_file() {
                     files.push((sol.join(&rel), String::new()));
@@ -134,12 +141,8 @@ impl<'a> Grader<'a> {
     /// Grades one exercise. An `Err` means the runner could not grade (or the
     /// run was cancelled: see [`crate::process::is_cancelled`]).
     pub(crate) fn grade(&self, ex: &Exercise, target: Target) -> Result<Verdict> {
-        let dir = self.package_dir(ex, target);
-        if !self.course.root.join(&dir).is_dir() {
-            anyhow::bail!(
-                "{dir} does not exist any more: restore it with `backendlings reset {}` (or with git)",
-                ex.name
-            );
+        if let Some(refused) = self.precheck(ex, target)? {
+            return Ok(refused);
         }
         let verdict = match ex.mode {
             Mode::Test => gotest::grade(self, ex, target),
@@ -155,6 +158,46 @@ impl<'a> Grader<'a> {
         Ok(verdict)
     }
 
+    /// What must hold before an exercise is built: its directory exists, its
+    /// hidden files are as shipped ([`manifest`]), and nothing in it would
+    /// make Go build something else or hang (an `Err` stops grading; a
+    /// verdict is the learner's to fix).
+    pub(crate) fn precheck(&self, ex: &Exercise, target: Target) -> Result<Option<Verdict>> {
+        let root = &self.course.root;
+        let dir = self.package_dir(ex, target);
+        if !root.join(&dir).is_dir() {
+            anyhow::bail!(
+                "{dir} does not exist any more: restore it with `backendlings reset {}` (or with git)",
+                ex.name
+            );
+        }
+        if self.check_manifest {
+            manifest::verify(self.course, ex)?;
+        }
+        let refuse = |sentence: String| Ok(Some(Verdict::CompileError { output: sentence }));
+        // A go.mod, go.work or vendor directory between the course root and
+        // the package makes Go see another module, or none.
+        let mut at = PathBuf::new();
+        for part in Path::new(&dir).components() {
+            at.push(part);
+            for name in ["go.mod", "go.work", "vendor"] {
+                if std::fs::symlink_metadata(root.join(&at).join(name)).is_ok() {
+                    let found = format!("{}/{name}", at.to_string_lossy().replace('\\', "/"));
+                    return refuse(format!(
+                        "There is a {found}: the course is one Go module, with its go.mod at the top; delete {found} (did `go mod init` run in the exercise's folder?)"
+                    ));
+                }
+            }
+        }
+        if let Some(special) = crate::fsutil::special_files(&root.join(&dir)).first() {
+            return refuse(format!(
+                "{dir}/{} is not a regular file (a pipe, socket, device or broken link), which Go would wait on for ever: remove it",
+                special.to_string_lossy().replace('\\', "/")
+            ));
+        }
+        Ok(None)
+    }
+
     /// `exercises/<dir>` or `solutions/<dir>`, relative to the course root.
     pub(crate) fn package_dir(&self, ex: &Exercise, target: Target) -> String {
         match target {
@@ -167,17 +210,13 @@ impl<'a> Grader<'a> {
         format!("{}/{}", self.course.go_module, rel_dir)
     }
 
-    /// The runner's cache directory in the course, created on demand.
+    /// A directory of the runner's cache for this course ([`cache_root`]),
+    /// created on demand.
     pub(crate) fn cache_dir(&self, sub: &str) -> Result<PathBuf> {
-        let dir = self
-            .course
-            .root
-            .join(crate::state::PRIVATE_DIR)
-            .join("cache")
-            .join(sub);
+        let dir = cache_root(&self.course.root).join(sub);
         std::fs::create_dir_all(&dir).with_context(|| {
             format!(
-                "cannot create {}: is the course directory writable?",
+                "cannot create {}: set BACKENDLINGS_CACHE_DIR to a writable directory",
                 dir.display()
             )
         })?;
@@ -236,6 +275,28 @@ impl<'a> Grader<'a> {
             cmd = cmd.env("GORACE", "atexit_sleep_ms=0");
         }
         cmd
+    }
+}
+
+/// The runner's cache for the course at `course_root`: tools and records of
+/// the quick path, overlays, built programs, remembered verdicts and Go's
+/// temporary files. It lives in the user's cache directory
+/// (`~/.cache/backendlings/…` on Linux, `~/Library/Caches/backendlings/…` on
+/// macOS, `%LOCALAPPDATA%\backendlings\…` on Windows), one directory per
+/// course, not in the course, where the code being graded is pointed at.
+/// `BACKENDLINGS_CACHE_DIR` puts it elsewhere.
+pub(crate) fn cache_root(course_root: &Path) -> PathBuf {
+    if let Some(dir) = std::env::var_os("BACKENDLINGS_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let name = course_root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = crate::fsutil::short_name(&course_root.to_string_lossy());
+    match dirs::cache_dir() {
+        Some(base) => base.join("backendlings").join(format!("{name}-{id}")),
+        None => course_root.join(crate::state::PRIVATE_DIR).join("cache"),
     }
 }
 
@@ -314,7 +375,9 @@ pub(crate) fn go_files(dir: &Path) -> Result<(Vec<String>, Vec<String>)> {
         std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     for entry in entries {
         let entry = entry?;
-        if !entry.file_type()?.is_file() {
+        // Following symlinks: a test file that is a symlink is a test file
+        // (and a learner's one must be left out of the build like any other).
+        if !std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -410,7 +473,7 @@ pub(crate) fn write_overlay(path: &Path, replace: &[(PathBuf, String)]) -> Resul
     // Rewrite only when it changed: fewer writes, and no window in which a
     // concurrent reader sees a half-written file.
     if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
-        crate::state::write_atomic(path, &bytes)?;
+        crate::fsutil::write_atomic(path, &bytes)?;
     }
     Ok(path.to_path_buf())
 }

@@ -22,7 +22,6 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::gotest::{self, Plan};
-use super::group::fnv128;
 use super::{BUILD_TIMEOUT, Grader, Target, test_funcs};
 use crate::course::{Exercise, Mode};
 use crate::process::{Cmd, Ended};
@@ -158,7 +157,7 @@ fn key(g: &Grader, plan: &Plan, tool_dir: &Path) -> Result<String> {
     for (virt, real) in &plan.overlay {
         text.push_str(&format!("\0{}={real}", virt.display()));
     }
-    Ok(fnv128(&text))
+    Ok(crate::fsutil::hash(text.as_bytes()))
 }
 
 fn load(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Option<Prepared> {
@@ -328,7 +327,7 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
         test2json,
     };
     let json = serde_json::to_vec(&prepared).expect("the record serializes");
-    crate::state::write_atomic(&record_path(g, ex, target)?, &json)?;
+    crate::fsutil::write_atomic(&record_path(g, ex, target)?, &json)?;
     Ok(true)
 }
 
@@ -456,8 +455,11 @@ fn test_main(
          {init}\n\
          func main() {{\n\
          \tm := testing.MainStart({deps}, tests, benchmarks, fuzzTargets, examples)\n\
-         \tos.Exit(m.Run())\n\
-         }}\n"
+         \tcode := m.Run()\n\
+         \t{seal}\n\
+         \tos.Exit(code)\n\
+         }}\n",
+        seal = super::seal::write_statement(import_path),
     )
 }
 
@@ -674,7 +676,10 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
     }
 
     // 4. The run, in the package directory, read as go test -json reads it.
+    let seal = super::seal::Seal::new(g)?;
+    let (seal_env, seal_dir) = seal.env();
     let mut cmd = Cmd::new(&prep.test2json)
+        .env(seal_env, seal_dir)
         .cwd(&dir)
         .cancel(&g.cancel)
         .args(["-t", "-p", ip])
@@ -699,7 +704,10 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
         .keep_lines(gotest::keep_event)
         .run()?;
     out.cancelled()?;
-    Ok(Quick::Verdict(gotest::verdict(plan, ex.timeout, &out)))
+    Ok(Quick::Verdict(seal.confirm(
+        &plan.import_path,
+        gotest::verdict(plan, ex.timeout, &out),
+    )))
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ pub(crate) fn race_ahead(g: &Grader, current: usize) -> Result<()> {
         .run()?;
     out.cancelled()?;
     if out.success() {
-        crate::state::write_atomic(&marker, version.as_bytes())?;
+        crate::fsutil::write_atomic(&marker, version.as_bytes())?;
     }
     Ok(())
 }

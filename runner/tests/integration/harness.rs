@@ -139,6 +139,9 @@ impl Course {
         let mut c = Command::new(bin());
         c.arg("--course").arg(self.path()).args(args);
         c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+        // The cache inside the temporary course, where tests look at it and
+        // where it is removed with the course.
+        c.env("BACKENDLINGS_CACHE_DIR", self.file(".backendlings/cache"));
         c
     }
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// decimal writes f without an exponent: 1000000000.5, not 1.0000000005e+09.
-func decimal(f float64) string {
+// testDecimal writes f without an exponent: 1000000000.5, not 1.0000000005e+09.
+func testDecimal(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
@@ -38,7 +38,7 @@ func TestAverageMs(t *testing.T) {
 					msg = " (that is the integer division " + strconv.Itoa(c.total) + "/" + strconv.Itoa(c.count) +
 						", which drops the fraction: convert to float64 before dividing)"
 				}
-				t.Errorf("AverageMs(%d, %d) = %s, want %s%s", c.total, c.count, decimal(got), decimal(c.want), msg)
+				t.Errorf("AverageMs(%d, %d) = %s, want %s%s", c.total, c.count, testDecimal(got), testDecimal(c.want), msg)
 			}
 		})
 	}

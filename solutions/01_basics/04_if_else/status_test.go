@@ -3,7 +3,7 @@ package status
 import "testing"
 
 // Each subtest reports the first code of its group that comes out wrong.
-func checkCodes(t *testing.T, codes []int, want string) {
+func testCheckCodes(t *testing.T, codes []int, want string) {
 	t.Helper()
 	for _, code := range codes {
 		if got := Class(code); got != want {
@@ -26,16 +26,16 @@ func TestClass(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
-			checkCodes(t, c.codes, c.want)
+			testCheckCodes(t, c.codes, c.want)
 		})
 	}
 }
 
 func TestClassInvalid(t *testing.T) {
 	t.Run("below 100", func(t *testing.T) {
-		checkCodes(t, []int{99, 0, -1, -99, -100, -200, -404}, "invalid")
+		testCheckCodes(t, []int{99, 0, -1, -99, -100, -200, -404}, "invalid")
 	})
 	t.Run("above 599", func(t *testing.T) {
-		checkCodes(t, []int{600, 601, 999, 1000, 2000}, "invalid")
+		testCheckCodes(t, []int{600, 601, 999, 1000, 2000}, "invalid")
 	})
 }

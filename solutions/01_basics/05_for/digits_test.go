@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// sumOfDigitsIn adds the digits written in s, skipping a minus sign: an
+// testSumOfDigitsIn adds the digits written in s, skipping a minus sign: an
 // independent way to compute what DigitSum should return.
-func sumOfDigitsIn(s string) int {
+func testSumOfDigitsIn(s string) int {
 	sum := 0
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
@@ -74,13 +74,13 @@ func TestDigitSumNegative(t *testing.T) {
 
 func TestDigitSumExtremes(t *testing.T) {
 	t.Run("math.MaxInt", func(t *testing.T) {
-		want := sumOfDigitsIn(strconv.Itoa(math.MaxInt))
+		want := testSumOfDigitsIn(strconv.Itoa(math.MaxInt))
 		if got := DigitSum(math.MaxInt); got != want {
 			t.Errorf("DigitSum(%d) = %d, want %d", math.MaxInt, got, want)
 		}
 	})
 	t.Run("math.MinInt", func(t *testing.T) {
-		want := sumOfDigitsIn(strconv.Itoa(math.MinInt))
+		want := testSumOfDigitsIn(strconv.Itoa(math.MinInt))
 		if got := DigitSum(math.MinInt); got != want {
 			note := ""
 			if DigitSum(-123) == 6 {

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// firstDifference describes the first line where got and want differ.
-func firstDifference(got, want string) string {
+// testFirstDifference describes the first line where got and want differ.
+func testFirstDifference(got, want string) string {
 	g := strings.SplitAfter(got, "\n")
 	w := strings.SplitAfter(want, "\n")
 	for i := range max(len(g), len(w)) {
@@ -25,7 +25,7 @@ func firstDifference(got, want string) string {
 	return ""
 }
 
-func check(t *testing.T, n int, want string) {
+func testCheck(t *testing.T, n int, want string) {
 	t.Helper()
 	got := Table(n)
 	if got == want {
@@ -34,7 +34,7 @@ func check(t *testing.T, n int, want string) {
 	if len(got) <= 50 && len(want) <= 50 {
 		t.Errorf("Table(%d) = %q, want %q", n, got, want)
 	} else {
-		t.Errorf("Table(%d): %s", n, firstDifference(got, want))
+		t.Errorf("Table(%d): %s", n, testFirstDifference(got, want))
 	}
 }
 
@@ -50,7 +50,7 @@ func TestTable(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprint(c.n), func(t *testing.T) {
-			check(t, c.n, c.want)
+			testCheck(t, c.n, c.want)
 		})
 	}
 }
@@ -58,7 +58,7 @@ func TestTable(t *testing.T) {
 func TestTableEmpty(t *testing.T) {
 	for _, n := range []int{0, -1, -5} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			check(t, n, "")
+			testCheck(t, n, "")
 		})
 	}
 }
@@ -73,5 +73,5 @@ func TestTableLarge(t *testing.T) {
 		}
 		want += strings.Join(row, " ") + "\n"
 	}
-	check(t, 12, want)
+	testCheck(t, 12, want)
 }

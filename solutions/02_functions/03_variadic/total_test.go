@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// noPanic runs f and turns a panic into a test failure that names the call.
-func noPanic(t *testing.T, call string, f func()) {
+// testNoPanic runs f and turns a panic into a test failure that names the call.
+func testNoPanic(t *testing.T, call string, f func()) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -32,7 +32,7 @@ func TestSum(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			call := fmt.Sprintf("Sum(%v)", c.in)
 			var got int
-			noPanic(t, call, func() { got = Sum(c.in...) })
+			testNoPanic(t, call, func() { got = Sum(c.in...) })
 			if got != c.want {
 				t.Errorf("%s = %d, want %d", call, got, c.want)
 			}
@@ -40,7 +40,7 @@ func TestSum(t *testing.T) {
 	}
 	t.Run("literal arguments", func(t *testing.T) {
 		var got int
-		noPanic(t, "Sum()", func() { got = Sum() })
+		testNoPanic(t, "Sum()", func() { got = Sum() })
 		if got != 0 {
 			t.Errorf("Sum() = %d, want 0", got)
 		}
@@ -65,7 +65,7 @@ func TestCartTotal(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			call := fmt.Sprintf("CartTotal(%#v)", c.in)
 			var got int
-			noPanic(t, call, func() { got = CartTotal(c.in) })
+			testNoPanic(t, call, func() { got = CartTotal(c.in) })
 			if got != c.want {
 				t.Errorf("%s = %d, want %d", call, got, c.want)
 			}
@@ -98,7 +98,7 @@ func TestJoin(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			call := fmt.Sprintf("Join(%q, %q...)", c.sep, c.parts)
 			var got string
-			noPanic(t, call, func() { got = Join(c.sep, c.parts...) })
+			testNoPanic(t, call, func() { got = Join(c.sep, c.parts...) })
 			if got != c.want {
 				t.Errorf("%s = %q, want %q", call, got, c.want)
 			}

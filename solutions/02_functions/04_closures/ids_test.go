@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// takeIDs calls next n times and returns what it handed out.
-func takeIDs(next func() string, n int) []string {
+// testTakeIDs calls next n times and returns what it handed out.
+func testTakeIDs(next func() string, n int) []string {
 	var out []string
 	for range n {
 		out = append(out, next())
@@ -14,7 +14,7 @@ func takeIDs(next func() string, n int) []string {
 	return out
 }
 
-func equalIDs(a, b []string) bool {
+func testEqualIDs(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -30,9 +30,9 @@ func TestNext(t *testing.T) {
 	for _, prefix := range []string{"req", "user", ""} {
 		t.Run(fmt.Sprintf("prefix %q", prefix), func(t *testing.T) {
 			next, _ := NewSequence(prefix)
-			got := takeIDs(next, 3)
+			got := testTakeIDs(next, 3)
 			want := []string{prefix + "-1", prefix + "-2", prefix + "-3"}
-			if !equalIDs(got, want) {
+			if !testEqualIDs(got, want) {
 				t.Errorf("three calls of next from NewSequence(%q) = %q, want %q", prefix, got, want)
 			}
 		})
@@ -41,11 +41,11 @@ func TestNext(t *testing.T) {
 
 func TestReset(t *testing.T) {
 	next, reset := NewSequence("job")
-	takeIDs(next, 5)
+	testTakeIDs(next, 5)
 	reset()
-	got := takeIDs(next, 2)
+	got := testTakeIDs(next, 2)
 	want := []string{"job-1", "job-2"}
-	if !equalIDs(got, want) {
+	if !testEqualIDs(got, want) {
 		t.Errorf("after 5 calls of next and a reset, next, next = %q, want %q (reset must change the counter next uses)", got, want)
 	}
 
@@ -62,7 +62,7 @@ func TestSequencesAreIndependent(t *testing.T) {
 	t.Run("different prefixes", func(t *testing.T) {
 		nextA, _ := NewSequence("a")
 		nextB, _ := NewSequence("b")
-		takeIDs(nextA, 3)
+		testTakeIDs(nextA, 3)
 		if got := nextB(); got != "b-1" {
 			t.Errorf(`first call of a new sequence "b", after 3 calls of sequence "a" = %q, want "b-1" (each sequence needs its own counter)`, got)
 		}
@@ -73,11 +73,11 @@ func TestSequencesAreIndependent(t *testing.T) {
 	t.Run("same prefix", func(t *testing.T) {
 		next1, reset1 := NewSequence("id")
 		next2, _ := NewSequence("id")
-		takeIDs(next1, 2)
+		testTakeIDs(next1, 2)
 		if got := next2(); got != "id-1" {
 			t.Errorf(`second sequence "id", first call = %q, want "id-1"`, got)
 		}
-		takeIDs(next2, 2)
+		testTakeIDs(next2, 2)
 		reset1()
 		if got := next2(); got != "id-4" {
 			t.Errorf(`reset of the first sequence changed the second one: its next = %q, want "id-4"`, got)

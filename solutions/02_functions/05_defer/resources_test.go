@@ -7,28 +7,28 @@ import (
 	"testing"
 )
 
-var errTestBusy = errors.New("resource busy")
+var testErrTestBusy = errors.New("resource busy")
 
-// callLog logs every call WithResources makes, in order.
-type callLog struct {
+// testCallLog logs every call WithResources makes, in order.
+type testCallLog struct {
 	events []string
 	failOn string // acquire of this name fails
 }
 
-func (r *callLog) acquire(name string) error {
+func (r *testCallLog) acquire(name string) error {
 	r.events = append(r.events, "acquire "+name)
 	if name == r.failOn {
-		return errTestBusy
+		return testErrTestBusy
 	}
 	return nil
 }
 
-func (r *callLog) release(name string) { r.events = append(r.events, "release "+name) }
+func (r *testCallLog) release(name string) { r.events = append(r.events, "release "+name) }
 
-func (r *callLog) work() { r.events = append(r.events, "work") }
+func (r *testCallLog) work() { r.events = append(r.events, "work") }
 
-// callWithResources calls WithResources and turns an unexpected panic into a failure.
-func callWithResources(t *testing.T, r *callLog, names []string, work func()) (err error) {
+// testCallWithResources calls WithResources and turns an unexpected panic into a failure.
+func testCallWithResources(t *testing.T, r *testCallLog, names []string, work func()) (err error) {
 	t.Helper()
 	defer func() {
 		if p := recover(); p != nil {
@@ -54,8 +54,8 @@ func TestReleaseOrder(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%d resources", len(c.names)), func(t *testing.T) {
-			r := &callLog{}
-			err := callWithResources(t, r, c.names, r.work)
+			r := &testCallLog{}
+			err := testCallWithResources(t, r, c.names, r.work)
 			if err != nil {
 				t.Errorf("WithResources(%q) = %v, want nil", c.names, err)
 			}
@@ -79,10 +79,10 @@ func TestAcquireFails(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run("acquire "+c.failOn+" fails", func(t *testing.T) {
-			r := &callLog{failOn: c.failOn}
-			err := callWithResources(t, r, names, r.work)
-			if !errors.Is(err, errTestBusy) {
-				t.Errorf("WithResources(%q) with acquire(%q) failing returned %v, want the error of acquire (%v)", names, c.failOn, err, errTestBusy)
+			r := &testCallLog{failOn: c.failOn}
+			err := testCallWithResources(t, r, names, r.work)
+			if !errors.Is(err, testErrTestBusy) {
+				t.Errorf("WithResources(%q) with acquire(%q) failing returned %v, want the error of acquire (%v)", names, c.failOn, err, testErrTestBusy)
 			}
 			if !slices.Equal(r.events, c.want) {
 				t.Errorf("WithResources(%q) with acquire(%q) failing made the calls\n  %q\nwant (no work, release only what was acquired, newest first)\n  %q", names, c.failOn, r.events, c.want)
@@ -93,7 +93,7 @@ func TestAcquireFails(t *testing.T) {
 
 func TestWorkPanics(t *testing.T) {
 	names := []string{"db", "cache"}
-	r := &callLog{}
+	r := &testCallLog{}
 	boom := errors.New("boom")
 	var recovered any
 	func() {

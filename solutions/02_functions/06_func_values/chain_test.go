@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// tagMiddleware returns a Middleware that records "name>" on the way in
+// testTagMiddleware returns a Middleware that records "name>" on the way in
 // and "<name" on the way out, and marks the response with its name.
-func tagMiddleware(name string, trace *[]string) Middleware {
+func testTagMiddleware(name string, trace *[]string) Middleware {
 	return func(next Handler) Handler {
 		return func(req string) string {
 			*trace = append(*trace, name+">")
@@ -19,17 +19,17 @@ func tagMiddleware(name string, trace *[]string) Middleware {
 	}
 }
 
-// echoHandler returns a Handler that records "handler" and echoes req.
-func echoHandler(trace *[]string) Handler {
+// testEchoHandler returns a Handler that records "handler" and echoes req.
+func testEchoHandler(trace *[]string) Handler {
 	return func(req string) string {
 		*trace = append(*trace, "handler")
 		return req
 	}
 }
 
-// chainSafely calls Chain and the handler it returns, turning a panic
+// testChainSafely calls Chain and the handler it returns, turning a panic
 // into a failure that says where it happened.
-func chainSafely(t *testing.T, desc string, h Handler, ms []Middleware, req string) string {
+func testChainSafely(t *testing.T, desc string, h Handler, ms []Middleware, req string) string {
 	t.Helper()
 	var chained Handler
 	func() {
@@ -69,10 +69,10 @@ func TestChainOrder(t *testing.T) {
 			var trace []string
 			var ms []Middleware
 			for _, n := range c.mws {
-				ms = append(ms, tagMiddleware(n, &trace))
+				ms = append(ms, testTagMiddleware(n, &trace))
 			}
 			desc := "h, " + strings.Join(c.mws, ", ")
-			got := chainSafely(t, desc, echoHandler(&trace), ms, "req")
+			got := testChainSafely(t, desc, testEchoHandler(&trace), ms, "req")
 			if got != c.wantResp {
 				t.Errorf("Chain(%s)(%q) = %q, want %q", desc, "req", got, c.wantResp)
 			}
@@ -85,14 +85,14 @@ func TestChainOrder(t *testing.T) {
 
 func TestChainSkipsNil(t *testing.T) {
 	var trace []string
-	ms := []Middleware{nil, tagMiddleware("a", &trace), nil, tagMiddleware("b", &trace), nil}
-	got := chainSafely(t, "h, nil, a, nil, b, nil", echoHandler(&trace), ms, "req")
+	ms := []Middleware{nil, testTagMiddleware("a", &trace), nil, testTagMiddleware("b", &trace), nil}
+	got := testChainSafely(t, "h, nil, a, nil, b, nil", testEchoHandler(&trace), ms, "req")
 	if want := "a(b(req+a+b))"; got != want {
 		t.Errorf("Chain(h, nil, a, nil, b, nil)(%q) = %q, want %q", "req", got, want)
 	}
 	t.Run("only nil", func(t *testing.T) {
 		var trace []string
-		got := chainSafely(t, "h, nil", echoHandler(&trace), []Middleware{nil}, "req")
+		got := testChainSafely(t, "h, nil", testEchoHandler(&trace), []Middleware{nil}, "req")
 		if got != "req" {
 			t.Errorf("Chain(h, nil)(%q) = %q, want %q", "req", got, "req")
 		}
@@ -103,7 +103,7 @@ func TestChainWithTrimSpace(t *testing.T) {
 	upper := func(next Handler) Handler {
 		return func(req string) string { return strings.ToUpper(next(req)) }
 	}
-	got := chainSafely(t, "echo, upper, TrimSpace", func(req string) string { return "[" + req + "]" },
+	got := testChainSafely(t, "echo, upper, TrimSpace", func(req string) string { return "[" + req + "]" },
 		[]Middleware{upper, TrimSpace}, "  hi  ")
 	if want := "[HI]"; got != want {
 		t.Errorf("Chain(echo, upper, TrimSpace)(%q) = %q, want %q", "  hi  ", got, want)
@@ -112,7 +112,7 @@ func TestChainWithTrimSpace(t *testing.T) {
 
 func TestChainIsReusable(t *testing.T) {
 	var trace []string
-	h := Chain(echoHandler(&trace), tagMiddleware("a", &trace))
+	h := Chain(testEchoHandler(&trace), testTagMiddleware("a", &trace))
 	if h == nil {
 		t.Fatal("Chain returned a nil Handler")
 	}

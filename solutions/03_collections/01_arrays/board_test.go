@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// show draws a board on one line, rows separated by "/", empty cells as ".".
-func show(b Board) string {
+// testShow draws a board on one line, rows separated by "/", empty cells as ".".
+func testShow(b Board) string {
 	var rows []string
 	for _, row := range b {
 		var s strings.Builder
@@ -37,7 +37,7 @@ func TestPlace(t *testing.T) {
 		t.Run(fmt.Sprintf("row %d col %d", c.row, c.col), func(t *testing.T) {
 			var b Board
 			Place(&b, c.row, c.col, c.mark)
-			if got := show(b); got != c.want {
+			if got := testShow(b); got != c.want {
 				t.Errorf("after Place(&b, %d, %d, %q) on an empty board, b = %s, want %s", c.row, c.col, c.mark, got, c.want)
 			}
 		})
@@ -47,7 +47,7 @@ func TestPlace(t *testing.T) {
 		Place(&b, 1, 1, 'X')
 		Place(&b, 0, 2, 'O')
 		Place(&b, 2, 2, 'X')
-		if got, want := show(b), "..O/.X./..X"; got != want {
+		if got, want := testShow(b), "..O/.X./..X"; got != want {
 			t.Errorf("after three Place calls, b = %s, want %s", got, want)
 		}
 	})
@@ -67,7 +67,7 @@ func TestPlay(t *testing.T) {
 		t.Run(fmt.Sprintf("row %d col %d", c.row, c.col), func(t *testing.T) {
 			var b Board
 			got := Play(b, c.row, c.col, c.mark)
-			if s := show(got); s != c.want {
+			if s := testShow(got); s != c.want {
 				t.Errorf("Play(empty board, %d, %d, %q) = %s, want %s", c.row, c.col, c.mark, s, c.want)
 			}
 		})
@@ -75,8 +75,8 @@ func TestPlay(t *testing.T) {
 	t.Run("keeps the other cells", func(t *testing.T) {
 		b := Board{{'X', 0, 0}, {0, 'O', 0}, {0, 0, 0}}
 		got := Play(b, 2, 2, 'X')
-		if s, want := show(got), "X../.O./..X"; s != want {
-			t.Errorf("Play(%s, 2, 2, 'X') = %s, want %s", show(b), s, want)
+		if s, want := testShow(got), "X../.O./..X"; s != want {
+			t.Errorf("Play(%s, 2, 2, 'X') = %s, want %s", testShow(b), s, want)
 		}
 	})
 	t.Run("leaves the caller's board alone", func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestPlay(t *testing.T) {
 		before := b
 		Play(b, 0, 2, 'X')
 		if b != before {
-			t.Errorf("Play changed the caller's board to %s, want %s", show(b), show(before))
+			t.Errorf("Play changed the caller's board to %s, want %s", testShow(b), testShow(before))
 		}
 	})
 }

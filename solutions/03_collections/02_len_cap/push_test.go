@@ -6,23 +6,23 @@ import (
 	"testing"
 )
 
-// sameArray reports whether a and b start at the same element of the same
+// testSameArray reports whether a and b start at the same element of the same
 // underlying array. Both must have a capacity of at least 1.
-func sameArray(a, b []int) bool {
+func testSameArray(a, b []int) bool {
 	return &a[:1][0] == &b[:1][0]
 }
 
-// describe shows a slice with its length and capacity, eliding the middle
+// testDescribe shows a slice with its length and capacity, eliding the middle
 // of long slices.
-func describe(s []int) string {
+func testDescribe(s []int) string {
 	if s == nil {
 		return "nil"
 	}
-	return fmt.Sprintf("%s (len %d, cap %d)", short(s), len(s), cap(s))
+	return fmt.Sprintf("%s (len %d, cap %d)", testShort(s), len(s), cap(s))
 }
 
-// short prints s like %v does, eliding the middle of long slices.
-func short(s []int) string {
+// testShort prints s like %v does, eliding the middle of long slices.
+func testShort(s []int) string {
 	if len(s) <= 10 {
 		return fmt.Sprint(s)
 	}
@@ -45,13 +45,13 @@ func TestPushWithRoom(t *testing.T) {
 			for i := range s {
 				s[i] = i + 1
 			}
-			in := describe(s)
+			in := testDescribe(s)
 			got := Push(s, 99)
 			want := append(slices.Clone(s), 99)
 			if !slices.Equal(got, want) || cap(got) != c.cap {
-				t.Fatalf("Push(%s, 99) = %s, want %v (len %d, cap %d)", in, describe(got), want, len(want), c.cap)
+				t.Fatalf("Push(%s, 99) = %s, want %v (len %d, cap %d)", in, testDescribe(got), want, len(want), c.cap)
 			}
-			if !sameArray(got, s) {
+			if !testSameArray(got, s) {
 				t.Errorf("Push(%s, 99) made a new array; with len < cap it must reuse the array of s (return s[:len(s)+1])", in)
 			}
 		})
@@ -77,11 +77,11 @@ func TestPushWhenFull(t *testing.T) {
 				c.in[i] = i + 1
 			}
 			before := slices.Clone(c.in)
-			in := describe(c.in)
+			in := testDescribe(c.in)
 			got := Push(c.in, -1)
 			want := append(slices.Clone(before), -1)
 			if !slices.Equal(got, want) {
-				t.Fatalf("Push(%s, -1) = %s, want %s", in, describe(got), short(want))
+				t.Fatalf("Push(%s, -1) = %s, want %s", in, testDescribe(got), testShort(want))
 			}
 			if cap(got) != c.wantCap {
 				t.Errorf("Push(%s, -1) has cap %d, want %d (twice the old capacity, at least 1)", in, cap(got), c.wantCap)
@@ -93,7 +93,7 @@ func TestPushWhenFull(t *testing.T) {
 				}
 			}
 			if !slices.Equal(c.in, before) {
-				t.Errorf("Push(%s, -1) changed s to %s", in, short(c.in))
+				t.Errorf("Push(%s, -1) changed s to %s", in, testShort(c.in))
 			}
 		})
 	}

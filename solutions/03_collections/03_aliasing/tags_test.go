@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// withRoom returns a slice holding elems with spare capacity after them,
+// testWithRoom returns a slice holding elems with spare capacity after them,
 // the situation in which append reuses the array.
-func withRoom(elems ...string) []string {
+func testWithRoom(elems ...string) []string {
 	s := make([]string, len(elems), len(elems)+10)
 	copy(s, elems)
 	return s
@@ -24,7 +24,7 @@ func TestWith(t *testing.T) {
 		{"nil list", nil, "new", []string{"new"}},
 		{"one", []string{"a"}, "b", []string{"a", "b"}},
 		{"several", []string{"go", "http"}, "json", []string{"go", "http", "json"}},
-		{"with spare capacity", withRoom("go", "http"), "json", []string{"go", "http", "json"}},
+		{"with spare capacity", testWithRoom("go", "http"), "json", []string{"go", "http", "json"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -36,7 +36,7 @@ func TestWith(t *testing.T) {
 }
 
 func TestWithTwiceFromSameList(t *testing.T) {
-	base := withRoom("go", "http")
+	base := testWithRoom("go", "http")
 	a := With(base, "json")
 	b := With(base, "sql")
 	if !slices.Equal(a, []string{"go", "http", "json"}) {
@@ -48,7 +48,7 @@ func TestWithTwiceFromSameList(t *testing.T) {
 }
 
 func TestWithResultIsIndependent(t *testing.T) {
-	for _, list := range [][]string{{"go", "http"}, withRoom("go", "http")} {
+	for _, list := range [][]string{{"go", "http"}, testWithRoom("go", "http")} {
 		t.Run(fmt.Sprintf("cap %d", cap(list)), func(t *testing.T) {
 			got := With(list, "json")
 			if len(got) != 3 {

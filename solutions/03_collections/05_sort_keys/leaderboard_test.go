@@ -9,12 +9,12 @@ import (
 // A map's iteration order changes from one range loop to the next, so each
 // order test calls the function several times: a result that is right only
 // by chance cannot pass them all.
-const tries = 20
+const testTries = 20
 
-var small = map[string]int{"carol": 70, "alice": 90, "bob": 80}
+var testSmall = map[string]int{"carol": 70, "alice": 90, "bob": 80}
 
-// alphabet is 26 players "a".."z" with scores that are not in name order.
-func alphabet() map[string]int {
+// testAlphabet is 26 players "a".."z" with scores that are not in name order.
+func testAlphabet() map[string]int {
 	m := make(map[string]int)
 	for i := range 26 {
 		m[string(rune('a'+i))] = (i * 7) % 26
@@ -22,18 +22,18 @@ func alphabet() map[string]int {
 	return m
 }
 
-// showScores prints a small map in full (fmt sorts map keys) and only the
+// testShowScores prints a small map in full (fmt sorts map keys) and only the
 // size of a big one.
-func showScores(m map[string]int) string {
+func testShowScores(m map[string]int) string {
 	if len(m) > 8 {
 		return fmt.Sprintf("<a map of %d players>", len(m))
 	}
 	return fmt.Sprint(m)
 }
 
-// showDiff prints got and want in full when they are short, or the first
+// testShowDiff prints got and want in full when they are short, or the first
 // place where they differ.
-func showDiff(got, want []string) string {
+func testShowDiff(got, want []string) string {
 	if len(got) <= 8 && len(want) <= 8 {
 		return fmt.Sprintf("%q, want %q", got, want)
 	}
@@ -54,23 +54,23 @@ func TestNames(t *testing.T) {
 		{"nil map", nil, nil},
 		{"empty map", map[string]int{}, nil},
 		{"one", map[string]int{"zoe": 1}, []string{"zoe"}},
-		{"three", small, []string{"alice", "bob", "carol"}},
-		{"26 players", alphabet(), []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+		{"three", testSmall, []string{"alice", "bob", "carol"}},
+		{"26 players", testAlphabet(), []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
 			"n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			for range tries {
+			for range testTries {
 				if got := Names(c.scores); !slices.Equal(got, c.want) {
-					t.Fatalf("Names(%s) = %s", showScores(c.scores), showDiff(got, c.want))
+					t.Fatalf("Names(%s) = %s", testShowScores(c.scores), testShowDiff(got, c.want))
 				}
 			}
 		})
 	}
 }
 
-// tiedScores is a big leaderboard with only three different scores.
-func tiedScores() (map[string]int, []string) {
+// testTiedScores is a big leaderboard with only three different scores.
+func testTiedScores() (map[string]int, []string) {
 	m := make(map[string]int)
 	var want []string
 	for _, score := range []int{30, 20, 10} {
@@ -84,7 +84,7 @@ func tiedScores() (map[string]int, []string) {
 }
 
 func TestRanking(t *testing.T) {
-	tied, tiedWant := tiedScores()
+	tied, tiedWant := testTiedScores()
 	cases := []struct {
 		name   string
 		scores map[string]int
@@ -92,7 +92,7 @@ func TestRanking(t *testing.T) {
 	}{
 		{"nil map", nil, nil},
 		{"one", map[string]int{"zoe": 1}, []string{"zoe"}},
-		{"three", small, []string{"alice", "bob", "carol"}},
+		{"three", testSmall, []string{"alice", "bob", "carol"}},
 		{"negative scores", map[string]int{"a": -5, "b": 0, "c": -1}, []string{"b", "c", "a"}},
 		{"ties in alphabetical order", map[string]int{"dave": 50, "bob": 50, "erin": 70, "carl": 50, "ann": 10},
 			[]string{"erin", "bob", "carl", "dave", "ann"}},
@@ -101,9 +101,9 @@ func TestRanking(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			for range tries {
+			for range testTries {
 				if got := Ranking(c.scores); !slices.Equal(got, c.want) {
-					t.Fatalf("Ranking(%s) = %s", showScores(c.scores), showDiff(got, c.want))
+					t.Fatalf("Ranking(%s) = %s", testShowScores(c.scores), testShowDiff(got, c.want))
 				}
 			}
 		})
@@ -126,7 +126,7 @@ func TestRank(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%q", c.name), func(t *testing.T) {
-			for range tries {
+			for range testTries {
 				if got := Rank(scores, c.name); got != c.want {
 					t.Fatalf("Rank(%v, %q) = %d, want %d", scores, c.name, got, c.want)
 				}
@@ -157,7 +157,7 @@ func TestOnPodium(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%q of %d", c.name, len(c.scores)), func(t *testing.T) {
-			for range tries {
+			for range testTries {
 				if got := OnPodium(c.scores, c.name); got != c.want {
 					t.Fatalf("OnPodium(%v, %q) = %t, want %t", c.scores, c.name, got, c.want)
 				}

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// showCounts prints a map with its keys quoted and sorted, so that empty
+// testShowCounts prints a map with its keys quoted and sorted, so that empty
 // words and words with punctuation are easy to see: {"go": 2, "": 1}.
-func showCounts(m map[string]int) string {
+func testShowCounts(m map[string]int) string {
 	if m == nil {
 		return "nil map"
 	}
@@ -21,29 +21,29 @@ func showCounts(m map[string]int) string {
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
-type countCase struct {
+type testCountCase struct {
 	name string
 	text string
 	want map[string]int
 }
 
-func checkCount(t *testing.T, cases []countCase) {
+func testCheckCount(t *testing.T, cases []testCountCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := Count(c.text)
 			if got == nil {
-				t.Fatalf("Count(%q) = nil map, want %s", c.text, showCounts(c.want))
+				t.Fatalf("Count(%q) = nil map, want %s", c.text, testShowCounts(c.want))
 			}
 			if !maps.Equal(got, c.want) {
-				t.Errorf("Count(%q) = %s, want %s", c.text, showCounts(got), showCounts(c.want))
+				t.Errorf("Count(%q) = %s, want %s", c.text, testShowCounts(got), testShowCounts(c.want))
 			}
 		})
 	}
 }
 
 func TestCount(t *testing.T) {
-	checkCount(t, []countCase{
+	testCheckCount(t, []testCountCase{
 		{"one word", "go", map[string]int{"go": 1}},
 		{"repeated", "go go go", map[string]int{"go": 3}},
 		{"several words", "the cat saw the dog", map[string]int{"the": 2, "cat": 1, "saw": 1, "dog": 1}},
@@ -52,7 +52,7 @@ func TestCount(t *testing.T) {
 }
 
 func TestCountEmpty(t *testing.T) {
-	checkCount(t, []countCase{
+	testCheckCount(t, []testCountCase{
 		{"empty string", "", map[string]int{}},
 		{"only spaces", "    ", map[string]int{}},
 		{"only punctuation", "?! ... --", map[string]int{}},
@@ -60,7 +60,7 @@ func TestCountEmpty(t *testing.T) {
 }
 
 func TestCountIgnoresCase(t *testing.T) {
-	checkCount(t, []countCase{
+	testCheckCount(t, []testCountCase{
 		{"ASCII", "Go GO go gO", map[string]int{"go": 4}},
 		{"accented capital", "Café CAFÉ café", map[string]int{"café": 3}},
 		{"Greek", "Λόγος λόγος", map[string]int{"λόγος": 2}},
@@ -69,7 +69,7 @@ func TestCountIgnoresCase(t *testing.T) {
 }
 
 func TestCountUnicodeLetters(t *testing.T) {
-	checkCount(t, []countCase{
+	testCheckCount(t, []testCountCase{
 		{"accents", "Café café", map[string]int{"café": 2}},
 		{"naïve résumé", "naïve résumé, naïve", map[string]int{"naïve": 2, "résumé": 1}},
 		{"Japanese", "日本語 日本語", map[string]int{"日本語": 2}},
@@ -78,7 +78,7 @@ func TestCountUnicodeLetters(t *testing.T) {
 }
 
 func TestCountSeparators(t *testing.T) {
-	checkCount(t, []countCase{
+	testCheckCount(t, []testCountCase{
 		{"runs of spaces", "  go   is  fun  ", map[string]int{"go": 1, "is": 1, "fun": 1}},
 		{"tabs and newlines", "go\tis\nfun\r\n", map[string]int{"go": 1, "is": 1, "fun": 1}},
 		{"punctuation", "Hello, world! Hello... world?", map[string]int{"hello": 2, "world": 2}},
@@ -99,10 +99,10 @@ func TestCountReturnsNewMap(t *testing.T) {
 	second := Count("go go")
 	want := map[string]int{"go": 2}
 	if !maps.Equal(second, want) {
-		t.Errorf(`after changing the map returned by Count("go go"), Count("go go") = %s, want %s (make a new map on every call)`, showCounts(second), showCounts(want))
+		t.Errorf(`after changing the map returned by Count("go go"), Count("go go") = %s, want %s (make a new map on every call)`, testShowCounts(second), testShowCounts(want))
 	}
 	third := Count("rust")
 	if want := map[string]int{"rust": 1}; !maps.Equal(third, want) {
-		t.Errorf(`Count("rust") after Count("go go") = %s, want %s (make a new map on every call)`, showCounts(third), showCounts(want))
+		t.Errorf(`Count("rust") after Count("go go") = %s, want %s (make a new map on every call)`, testShowCounts(third), testShowCounts(want))
 	}
 }

@@ -2,9 +2,9 @@ package users
 
 import "testing"
 
-// noPanic runs f and turns a panic into a test failure that says what
+// testNoPanic runs f and turns a panic into a test failure that says what
 // panicked, instead of crashing every test.
-func noPanic(t *testing.T, what string, f func()) {
+func testNoPanic(t *testing.T, what string, f func()) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -73,7 +73,7 @@ func TestZeroDirectory(t *testing.T) {
 	if u, ok := d.Get("ada@example.com"); ok || u != nil {
 		t.Fatalf("Get on a zero Directory = (%v, %v), want (nil, false)", u, ok)
 	}
-	noPanic(t, "Add on a zero Directory (var d Directory; d.Add(u))", func() { d.Add(ada) })
+	testNoPanic(t, "Add on a zero Directory (var d Directory; d.Add(u))", func() { d.Add(ada) })
 	d.Add(grace)
 	if u, ok := d.Get("ada@example.com"); !ok || u != ada {
 		t.Errorf("after Add(ada), Get(%q) = (%v, %v), want (%v, true)", "ada@example.com", u, ok, ada)
@@ -92,7 +92,7 @@ func TestZeroDirectory(t *testing.T) {
 
 func TestDirectoriesAreIndependent(t *testing.T) {
 	var a, b Directory
-	noPanic(t, "Add on a zero Directory", func() {
+	testNoPanic(t, "Add on a zero Directory", func() {
 		a.Add(&User{Name: "Ada", Email: "ada@example.com", Role: "member"})
 		b.Add(&User{Name: "Grace", Email: "grace@example.com", Role: "member"})
 	})

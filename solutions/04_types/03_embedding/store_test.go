@@ -2,17 +2,17 @@ package kv
 
 import "testing"
 
-// kvStore is the method set a CountingStore must offer.
-type kvStore interface {
+// testKvStore is the method set a CountingStore must offer.
+type testKvStore interface {
 	Set(key, value string)
 	Get(key string) (string, bool)
 	Delete(key string)
 	Len() int
 }
 
-// noPanic runs f and turns a panic into a test failure that says what
+// testNoPanic runs f and turns a panic into a test failure that says what
 // panicked, instead of crashing every test.
-func noPanic(t *testing.T, what string, f func()) {
+func testNoPanic(t *testing.T, what string, f func()) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -24,7 +24,7 @@ func noPanic(t *testing.T, what string, f func()) {
 
 func TestPromotedMethods(t *testing.T) {
 	var c CountingStore
-	noPanic(t, `var c CountingStore; c.Set("a", "1")`, func() { c.Set("a", "1") })
+	testNoPanic(t, `var c CountingStore; c.Set("a", "1")`, func() { c.Set("a", "1") })
 	c.Set("b", "2")
 	if n := c.Len(); n != 2 {
 		t.Errorf("after Set of two keys, Len() = %d, want 2", n)
@@ -40,7 +40,7 @@ func TestPromotedMethods(t *testing.T) {
 
 func TestGetCounts(t *testing.T) {
 	var c CountingStore
-	noPanic(t, `var c CountingStore; c.Set("user:1", "Ada")`, func() { c.Set("user:1", "Ada") })
+	testNoPanic(t, `var c CountingStore; c.Set("user:1", "Ada")`, func() { c.Set("user:1", "Ada") })
 
 	steps := []struct {
 		key        string
@@ -76,8 +76,8 @@ func TestGetCounts(t *testing.T) {
 
 func TestCountingStoreThroughInterface(t *testing.T) {
 	c := &CountingStore{}
-	var s kvStore = c // a *CountingStore has all four methods
-	noPanic(t, `Set through an interface`, func() { s.Set("k", "v") })
+	var s testKvStore = c // a *CountingStore has all four methods
+	testNoPanic(t, `Set through an interface`, func() { s.Set("k", "v") })
 	if v, ok := s.Get("k"); !ok || v != "v" {
 		t.Errorf(`Get("k") through an interface = (%q, %v), want ("v", true)`, v, ok)
 	}

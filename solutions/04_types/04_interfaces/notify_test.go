@@ -8,15 +8,15 @@ import (
 	"testing"
 )
 
-// fakeNotifier is the tests' own Notifier: it records every call and fails
+// testFakeNotifier is the tests' own Notifier: it records every call and fails
 // for one recipient.
-type fakeNotifier struct {
+type testFakeNotifier struct {
 	calls  []string
 	failOn string
 	err    error
 }
 
-func (f *fakeNotifier) Notify(to, msg string) error {
+func (f *testFakeNotifier) Notify(to, msg string) error {
 	f.calls = append(f.calls, to+": "+msg)
 	if to == f.failOn {
 		return f.err
@@ -26,15 +26,15 @@ func (f *fakeNotifier) Notify(to, msg string) error {
 
 // Compile-time checks: these types must satisfy Notifier.
 var (
-	_ Notifier = (*fakeNotifier)(nil)
+	_ Notifier = (*testFakeNotifier)(nil)
 	_ Notifier = (*WriterNotifier)(nil)
 	_ Notifier = (*Outbox)(nil)
 )
 
-// brokenWriter fails every write.
-type brokenWriter struct{ err error }
+// testBrokenWriter fails every write.
+type testBrokenWriter struct{ err error }
 
-func (w brokenWriter) Write([]byte) (int, error) { return 0, w.err }
+func (w testBrokenWriter) Write([]byte) (int, error) { return 0, w.err }
 
 func TestWriterNotifier(t *testing.T) {
 	var buf bytes.Buffer
@@ -51,7 +51,7 @@ func TestWriterNotifier(t *testing.T) {
 	}
 
 	errDisk := errors.New("disk full")
-	n = &WriterNotifier{W: brokenWriter{errDisk}}
+	n = &WriterNotifier{W: testBrokenWriter{errDisk}}
 	if err := n.Notify("ada", "hi"); !errors.Is(err, errDisk) {
 		t.Errorf("Notify with a writer that fails with %q returned %v, want that error", errDisk, err)
 	}
@@ -84,7 +84,7 @@ func TestNotifyAll(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := &fakeNotifier{failOn: c.failOn, err: errDown}
+			f := &testFakeNotifier{failOn: c.failOn, err: errDown}
 			err := NotifyAll(f, c.recipients, "ping")
 			if !slices.Equal(f.calls, c.wantCalls) {
 				t.Errorf("NotifyAll(n, %q, %q) made the calls %q, want %q", c.recipients, "ping", f.calls, c.wantCalls)

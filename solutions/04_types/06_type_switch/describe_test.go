@@ -7,16 +7,16 @@ import (
 	"time"
 )
 
-// status is a fmt.Stringer.
-type status int
+// testStatus is a fmt.Stringer.
+type testStatus int
 
-func (s status) String() string { return fmt.Sprintf("status-%d", int(s)) }
+func (s testStatus) String() string { return fmt.Sprintf("status-%d", int(s)) }
 
-// codedError is both an error and a fmt.Stringer.
-type codedError struct{ code int }
+// testCodedError is both an error and a fmt.Stringer.
+type testCodedError struct{ code int }
 
-func (e codedError) Error() string  { return fmt.Sprintf("failed with code %d", e.code) }
-func (e codedError) String() string { return fmt.Sprintf("code %d", e.code) }
+func (e testCodedError) Error() string  { return fmt.Sprintf("failed with code %d", e.code) }
+func (e testCodedError) String() string { return fmt.Sprintf("code %d", e.code) }
 
 func TestDescribe(t *testing.T) {
 	var nilPointer *int
@@ -36,8 +36,8 @@ func TestDescribe(t *testing.T) {
 		{"false", false, "bool false", ""},
 		{`errors.New("disk full")`, errors.New("disk full"), "error: disk full", ""},
 		{`fmt.Errorf("save: %w", errors.New("disk full"))`, fmt.Errorf("save: %w", errors.New("disk full")), "error: save: disk full", ""},
-		{"codedError{503}", codedError{503}, "error: failed with code 503", "it is both an error and a fmt.Stringer"},
-		{"status(3)", status(3), "stringer: status-3", "status has a String method"},
+		{"codedError{503}", testCodedError{503}, "error: failed with code 503", "it is both an error and a fmt.Stringer"},
+		{"status(3)", testStatus(3), "stringer: status-3", "status has a String method"},
 		{"90 * time.Second", 90 * time.Second, "stringer: 1m30s", "time.Duration has a String method"},
 		{"int32(5)", int32(5), "other int32", "only int and int64 are integers here"},
 		{"2.5", 2.5, "other float64", ""},

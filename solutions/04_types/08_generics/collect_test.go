@@ -7,13 +7,13 @@ import (
 	"testing"
 )
 
-type celsius float64
+type testCelsius float64
 
-type point struct{ X, Y int }
+type testPoint struct{ X, Y int }
 
-// noPanic runs f and turns a panic into a test failure that says what
+// testNoPanic runs f and turns a panic into a test failure that says what
 // panicked, instead of crashing every test.
-func noPanic(t *testing.T, what string, f func()) {
+func testNoPanic(t *testing.T, what string, f func()) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -45,7 +45,7 @@ func TestMax(t *testing.T) {
 	if got, ok := Max([]string(nil)); got != "" || ok {
 		t.Errorf(`Max([]string(nil)) = (%q, %v), want ("", false)`, got, ok)
 	}
-	if got, ok := Max([]celsius{-12.5, -40, -3.5}); got != -3.5 || !ok {
+	if got, ok := Max([]testCelsius{-12.5, -40, -3.5}); got != -3.5 || !ok {
 		t.Errorf("Max([]celsius{-12.5, -40, -3.5}) = (%v, %v), want (-3.5, true)", got, ok)
 	}
 	if got, ok := Max([]uint8{200, 255, 3}); got != 255 || !ok {
@@ -70,9 +70,9 @@ func TestFilter(t *testing.T) {
 		t.Errorf("Filter(%q, nonBlank) = %q, want %q", words, nonBlank, want)
 	}
 
-	pts := []point{{0, 0}, {1, 2}, {3, 0}}
-	onAxis := Filter(pts, func(p point) bool { return p.Y == 0 })
-	if want := []point{{0, 0}, {3, 0}}; !slices.Equal(onAxis, want) {
+	pts := []testPoint{{0, 0}, {1, 2}, {3, 0}}
+	onAxis := Filter(pts, func(p testPoint) bool { return p.Y == 0 })
+	if want := []testPoint{{0, 0}, {3, 0}}; !slices.Equal(onAxis, want) {
 		t.Errorf("Filter(%v, onXAxis) = %v, want %v", pts, onAxis, want)
 	}
 
@@ -105,7 +105,7 @@ func TestMap(t *testing.T) {
 		t.Errorf("Map changed its input to %v, want it left as %v", nums, want)
 	}
 
-	if got := Map([]point(nil), func(p point) int { return p.X }); len(got) != 0 {
+	if got := Map([]testPoint(nil), func(p testPoint) int { return p.X }); len(got) != 0 {
 		t.Errorf("Map(nil, f) = %v, want an empty result", got)
 	}
 }
@@ -115,7 +115,7 @@ func TestSet(t *testing.T) {
 	if s.Has("go") || s.Len() != 0 {
 		t.Fatalf("a zero Set[string]: Has(%q) = %v, Len() = %d, want false and 0", "go", s.Has("go"), s.Len())
 	}
-	noPanic(t, "Add on a zero Set[string]", func() { s.Add("go") })
+	testNoPanic(t, "Add on a zero Set[string]", func() { s.Add("go") })
 	s.Add("rust")
 	s.Add("go")
 	if s.Len() != 2 {
@@ -126,17 +126,17 @@ func TestSet(t *testing.T) {
 	}
 
 	var ids Set[int]
-	noPanic(t, "Add on a zero Set[int]", func() { ids.Add(7) })
+	testNoPanic(t, "Add on a zero Set[int]", func() { ids.Add(7) })
 	if !ids.Has(7) || ids.Has(0) || ids.Len() != 1 {
 		t.Errorf("Set[int] after Add(7): Has(7) = %v, Has(0) = %v, Len() = %d, want true, false, 1", ids.Has(7), ids.Has(0), ids.Len())
 	}
 
-	seen := &Set[point]{}
-	seen.Add(point{1, 2})
-	seen.Add(point{1, 2})
-	seen.Add(point{2, 1})
-	if seen.Len() != 2 || !seen.Has(point{2, 1}) || seen.Has(point{0, 0}) {
+	seen := &Set[testPoint]{}
+	seen.Add(testPoint{1, 2})
+	seen.Add(testPoint{1, 2})
+	seen.Add(testPoint{2, 1})
+	if seen.Len() != 2 || !seen.Has(testPoint{2, 1}) || seen.Has(testPoint{0, 0}) {
 		t.Errorf("Set[point] after adding {1 2} twice and {2 1}: Len() = %d, Has({2 1}) = %v, Has({0 0}) = %v, want 2, true, false",
-			seen.Len(), seen.Has(point{2, 1}), seen.Has(point{0, 0}))
+			seen.Len(), seen.Has(testPoint{2, 1}), seen.Has(testPoint{0, 0}))
 	}
 }

@@ -61,13 +61,13 @@ func TestRemove(t *testing.T) {
 	}
 }
 
-// fakeCounter answers every Count with the same result.
-type fakeCounter struct {
+// testFakeCounter answers every Count with the same result.
+type testFakeCounter struct {
 	n   int
 	err error
 }
 
-func (f fakeCounter) Count(string) (int, error) { return f.n, f.err }
+func (f testFakeCounter) Count(string) (int, error) { return f.n, f.err }
 
 func TestAvailable(t *testing.T) {
 	errDB := errors.New("connection refused")
@@ -78,12 +78,12 @@ func TestAvailable(t *testing.T) {
 		want    int
 		wantErr error
 	}{
-		{"known item", fakeCounter{n: 5}, 5, nil},
-		{"ErrNotFound", fakeCounter{err: ErrNotFound}, 0, nil},
-		{"ErrNotFound wrapped in context", fakeCounter{err: fmt.Errorf("warehouse 3: %w", ErrNotFound)}, 0, nil},
-		{"ErrNotFound wrapped twice", fakeCounter{err: fmt.Errorf("inventory: %w", fmt.Errorf("warehouse 3: %w", ErrNotFound))}, 0, nil},
-		{"another error", fakeCounter{err: errDB}, 0, errDB},
-		{"another error whose text says not found", fakeCounter{err: errOtherNotFound}, 0, errOtherNotFound},
+		{"known item", testFakeCounter{n: 5}, 5, nil},
+		{"ErrNotFound", testFakeCounter{err: ErrNotFound}, 0, nil},
+		{"ErrNotFound wrapped in context", testFakeCounter{err: fmt.Errorf("warehouse 3: %w", ErrNotFound)}, 0, nil},
+		{"ErrNotFound wrapped twice", testFakeCounter{err: fmt.Errorf("inventory: %w", fmt.Errorf("warehouse 3: %w", ErrNotFound))}, 0, nil},
+		{"another error", testFakeCounter{err: errDB}, 0, errDB},
+		{"another error whose text says not found", testFakeCounter{err: errOtherNotFound}, 0, errOtherNotFound},
 		{"a *Stock with the item", NewStock(map[string]int{"mug": 2}), 2, nil},
 		{"a *Stock without the item", NewStock(map[string]int{"cap": 2}), 0, nil},
 	}

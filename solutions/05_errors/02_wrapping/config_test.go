@@ -10,15 +10,15 @@ import (
 	"testing"
 )
 
-// inTempDir makes a new empty directory the current one for the test, so
+// testInTempDir makes a new empty directory the current one for the test, so
 // that the tests can use short relative paths.
-func inTempDir(t *testing.T) {
+func testInTempDir(t *testing.T) {
 	t.Helper()
 	t.Chdir(t.TempDir())
 }
 
-// writeConfig writes content to the file path.
-func writeConfig(t *testing.T, path, content string) {
+// testWriteConfig writes content to the file path.
+func testWriteConfig(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
@@ -26,9 +26,9 @@ func writeConfig(t *testing.T, path, content string) {
 }
 
 func TestLoadConfig(t *testing.T) {
-	inTempDir(t)
+	testInTempDir(t)
 	content := "# server\nport = 8080\n\n  host=localhost  \nname = my app\nempty =\n"
-	writeConfig(t, "app.conf", content)
+	testWriteConfig(t, "app.conf", content)
 	cfg, err := LoadConfig("app.conf")
 	if err != nil {
 		t.Fatalf("LoadConfig of a valid file returned %v, want nil", err)
@@ -40,7 +40,7 @@ func TestLoadConfig(t *testing.T) {
 }
 
 func TestMissingFile(t *testing.T) {
-	inTempDir(t)
+	testInTempDir(t)
 	_, err := LoadConfig("missing.conf")
 	if err == nil {
 		t.Fatalf(`LoadConfig("missing.conf") of a missing file returned no error`)
@@ -72,8 +72,8 @@ func TestSyntaxError(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			inTempDir(t)
-			writeConfig(t, "app.conf", c.content)
+			testInTempDir(t)
+			testWriteConfig(t, "app.conf", c.content)
 			_, err := LoadConfig("app.conf")
 			if err == nil {
 				t.Fatalf("LoadConfig of a file holding %q returned no error", c.content)

@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// fieldErrors walks the tree of err (through Unwrap() error and
+// testFieldErrors walks the tree of err (through Unwrap() error and
 // Unwrap() []error, as errors.Is does) and returns every *FieldError in it,
 // in order.
-func fieldErrors(err error) []*FieldError {
+func testFieldErrors(err error) []*FieldError {
 	if err == nil {
 		return nil
 	}
@@ -19,16 +19,16 @@ func fieldErrors(err error) []*FieldError {
 	}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		out = append(out, fieldErrors(u.Unwrap())...)
+		out = append(out, testFieldErrors(u.Unwrap())...)
 	case interface{ Unwrap() []error }:
 		for _, e := range u.Unwrap() {
-			out = append(out, fieldErrors(e)...)
+			out = append(out, testFieldErrors(e)...)
 		}
 	}
 	return out
 }
 
-func fields(fes []*FieldError) []string {
+func testFields(fes []*FieldError) []string {
 	var out []string
 	for _, fe := range fes {
 		out = append(out, fe.Field)
@@ -69,7 +69,7 @@ func TestValidateReportsAll(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Validate(%#v) = nil, want errors for %q", c.in, c.want)
 			}
-			got := fields(fieldErrors(err))
+			got := testFields(testFieldErrors(err))
 			if !slices.Equal(got, c.want) {
 				t.Errorf("Validate(%#v) reported *FieldErrors for %q, want %q; the error was:\n%v", c.in, got, c.want, err)
 			}
@@ -86,7 +86,7 @@ func TestValidateErrorsAs(t *testing.T) {
 	if fe.Field != "email" {
 		t.Errorf("errors.As found the *FieldError for %q first, want %q (fields in the order name, email, age)", fe.Field, "email")
 	}
-	for _, fe := range fieldErrors(err) {
+	for _, fe := range testFieldErrors(err) {
 		if fe.Problem == "" {
 			t.Errorf("the *FieldError for %q has an empty Problem", fe.Field)
 		}

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// call runs SafeCall(task) and turns a panic that gets through it into a
+// testCall runs SafeCall(task) and turns a panic that gets through it into a
 // test failure, instead of a crash of every test.
-func call(t *testing.T, what string, task func() error) (err error) {
+func testCall(t *testing.T, what string, task func() error) (err error) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -21,11 +21,11 @@ func call(t *testing.T, what string, task func() error) (err error) {
 }
 
 func TestSafeCallPassesErrorsThrough(t *testing.T) {
-	if err := call(t, "a task that returns nil", func() error { return nil }); err != nil {
+	if err := testCall(t, "a task that returns nil", func() error { return nil }); err != nil {
 		t.Errorf("SafeCall(a task that returns nil) = %q, want nil", err)
 	}
 	errBoom := errors.New("boom")
-	err := call(t, "a task that returns errBoom", func() error { return errBoom })
+	err := testCall(t, "a task that returns errBoom", func() error { return errBoom })
 	if err != errBoom {
 		t.Errorf("SafeCall(a task that returns errBoom) = %v, want errBoom itself, unchanged", err)
 	}
@@ -49,7 +49,7 @@ func TestSafeCallRecovers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := call(t, "a task that calls "+c.name, c.task)
+			err := testCall(t, "a task that calls "+c.name, c.task)
 			if err == nil {
 				t.Fatalf("SafeCall(a task that calls %s) = nil, want an error", c.name)
 			}
@@ -67,7 +67,7 @@ func TestSafeCallRecovers(t *testing.T) {
 }
 
 func TestSafeCallRecoversRuntimeErrors(t *testing.T) {
-	err := call(t, "a task that indexes out of range", func() error {
+	err := testCall(t, "a task that indexes out of range", func() error {
 		var s []int
 		i := 3
 		_ = s[i]
@@ -84,7 +84,7 @@ func TestSafeCallRecoversRuntimeErrors(t *testing.T) {
 		t.Errorf("SafeCall(a task that indexes out of range) = %q; want the panic value in the message", err)
 	}
 
-	err = call(t, "a task that calls panic(nil)", func() error { panic(nil) })
+	err = testCall(t, "a task that calls panic(nil)", func() error { panic(nil) })
 	if !errors.Is(err, ErrPanicked) {
 		t.Errorf("SafeCall(a task that calls panic(nil)) = %v; want an error that matches ErrPanicked (since Go 1.21, recover returns a *runtime.PanicNilError)", err)
 	}

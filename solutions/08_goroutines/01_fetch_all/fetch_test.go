@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,19 +32,19 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// fakeWeb is a fetch function whose calls take the given (fake) time and
+// testFakeWeb is a fetch function whose calls take the given (fake) time and
 // which records how often each URL was fetched.
-type fakeWeb struct {
+type testFakeWeb struct {
 	delay map[string]time.Duration
 	mu    sync.Mutex
 	calls map[string]int
 }
 
-func newFakeWeb(delay map[string]time.Duration) *fakeWeb {
-	return &fakeWeb{delay: delay, calls: map[string]int{}}
+func testNewFakeWeb(delay map[string]time.Duration) *testFakeWeb {
+	return &testFakeWeb{delay: delay, calls: map[string]int{}}
 }
 
-func (w *fakeWeb) fetch(url string) string {
+func (w *testFakeWeb) fetch(url string) string {
 	w.mu.Lock()
 	w.calls[url]++
 	w.mu.Unlock()
@@ -52,7 +52,7 @@ func (w *fakeWeb) fetch(url string) string {
 	return "<body of " + url + ">"
 }
 
-func bodies(urls []string) []string {
+func testBodies(urls []string) []string {
 	want := make([]string, len(urls))
 	for i, u := range urls {
 		want[i] = "<body of " + u + ">"
@@ -77,10 +77,10 @@ func TestFetchAllResults(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				web := newFakeWeb(tt.delay)
+			testRunBubble(t, func(t *testing.T) {
+				web := testNewFakeWeb(tt.delay)
 				got := FetchAll(tt.urls, web.fetch)
-				want := bodies(tt.urls)
+				want := testBodies(tt.urls)
 				if !slices.Equal(got, want) {
 					t.Errorf("FetchAll(%q) = %q, want %q (results in the order of the URLs)", tt.urls, got, want)
 				}
@@ -90,13 +90,13 @@ func TestFetchAllResults(t *testing.T) {
 }
 
 func TestFetchAllRunsConcurrently(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		urls := []string{"a", "b", "c", "d", "e"}
 		delay := map[string]time.Duration{}
 		for _, u := range urls {
 			delay[u] = 100 * time.Millisecond
 		}
-		web := newFakeWeb(delay)
+		web := testNewFakeWeb(delay)
 		start := time.Now()
 		FetchAll(urls, web.fetch)
 		took := time.Since(start)
@@ -110,9 +110,9 @@ func TestFetchAllRunsConcurrently(t *testing.T) {
 }
 
 func TestFetchAllCallsEachOnce(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		urls := []string{"a", "b", "c", "a"}
-		web := newFakeWeb(map[string]time.Duration{"a": time.Second, "b": 2 * time.Second})
+		web := testNewFakeWeb(map[string]time.Duration{"a": time.Second, "b": 2 * time.Second})
 		FetchAll(urls, web.fetch)
 		web.mu.Lock()
 		defer web.mu.Unlock()

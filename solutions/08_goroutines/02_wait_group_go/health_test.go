@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -33,38 +33,38 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-var errDown = errors.New("connection refused")
+var testErrDown = errors.New("connection refused")
 
-// host describes one fake host: how long its check takes and whether it fails.
-type host struct {
+// testHost describes one fake host: how long its check takes and whether it fails.
+type testHost struct {
 	name string
 	took time.Duration
 	down bool
 }
 
-// fakeNet is a check function over fake hosts; it counts the checks.
-type fakeNet struct {
-	hosts map[string]host
+// testFakeNet is a check function over fake hosts; it counts the checks.
+type testFakeNet struct {
+	hosts map[string]testHost
 	mu    sync.Mutex
 	calls map[string]int
 }
 
-func newFakeNet(hosts []host) *fakeNet {
-	n := &fakeNet{hosts: map[string]host{}, calls: map[string]int{}}
+func testNewFakeNet(hosts []testHost) *testFakeNet {
+	n := &testFakeNet{hosts: map[string]testHost{}, calls: map[string]int{}}
 	for _, h := range hosts {
 		n.hosts[h.name] = h
 	}
 	return n
 }
 
-func (n *fakeNet) check(name string) error {
+func (n *testFakeNet) check(name string) error {
 	n.mu.Lock()
 	n.calls[name]++
 	n.mu.Unlock()
 	h := n.hosts[name]
 	time.Sleep(h.took)
 	if h.down {
-		return fmt.Errorf("check %s: %w", name, errDown)
+		return fmt.Errorf("check %s: %w", name, testErrDown)
 	}
 	return nil
 }
@@ -73,25 +73,25 @@ func TestDown(t *testing.T) {
 	ms := time.Millisecond
 	tests := []struct {
 		name  string
-		hosts []host
+		hosts []testHost
 		want  []string
 	}{
 		{"no hosts", nil, nil},
-		{"all up", []host{{"a", 10 * ms, false}, {"b", 20 * ms, false}}, nil},
-		{"one down", []host{{"a", 10 * ms, false}, {"b", 20 * ms, true}, {"c", 5 * ms, false}}, []string{"b"}},
-		{"slowest down host first", []host{
+		{"all up", []testHost{{"a", 10 * ms, false}, {"b", 20 * ms, false}}, nil},
+		{"one down", []testHost{{"a", 10 * ms, false}, {"b", 20 * ms, true}, {"c", 5 * ms, false}}, []string{"b"}},
+		{"slowest down host first", []testHost{
 			{"db", 300 * ms, true}, {"api", 100 * ms, false}, {"cache", 200 * ms, true}, {"queue", 50 * ms, true},
 		}, []string{"db", "cache", "queue"}},
-		{"all down", []host{{"x", 30 * ms, true}, {"y", 20 * ms, true}, {"z", 10 * ms, true}}, []string{"x", "y", "z"}},
+		{"all down", []testHost{{"x", 30 * ms, true}, {"y", 20 * ms, true}, {"z", 10 * ms, true}}, []string{"x", "y", "z"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				var names []string
 				for _, h := range tt.hosts {
 					names = append(names, h.name)
 				}
-				got := Down(names, newFakeNet(tt.hosts).check)
+				got := Down(names, testNewFakeNet(tt.hosts).check)
 				if !slices.Equal(got, tt.want) {
 					t.Errorf("Down(%q) = %q, want %q (the failing hosts, in the order of hosts)", names, got, tt.want)
 				}
@@ -101,16 +101,16 @@ func TestDown(t *testing.T) {
 }
 
 func TestDownRunsConcurrently(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		var hosts []host
+	testRunBubble(t, func(t *testing.T) {
+		var hosts []testHost
 		var names []string
 		for i := range 6 {
 			name := fmt.Sprintf("host%d", i)
-			hosts = append(hosts, host{name, 100 * time.Millisecond, i%2 == 0})
+			hosts = append(hosts, testHost{name, 100 * time.Millisecond, i%2 == 0})
 			names = append(names, name)
 		}
 		start := time.Now()
-		Down(names, newFakeNet(hosts).check)
+		Down(names, testNewFakeNet(hosts).check)
 		took := time.Since(start)
 		switch {
 		case took < 100*time.Millisecond:
@@ -122,9 +122,9 @@ func TestDownRunsConcurrently(t *testing.T) {
 }
 
 func TestDownChecksEachHostOnce(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		hosts := []host{{"a", time.Second, true}, {"b", 0, false}, {"c", 2 * time.Second, false}}
-		n := newFakeNet(hosts)
+	testRunBubble(t, func(t *testing.T) {
+		hosts := []testHost{{"a", time.Second, true}, {"b", 0, false}, {"c", 2 * time.Second, false}}
+		n := testNewFakeNet(hosts)
 		Down([]string{"a", "b", "c"}, n.check)
 		n.mu.Lock()
 		defer n.mu.Unlock()

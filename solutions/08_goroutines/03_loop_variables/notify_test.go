@@ -15,9 +15,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -37,14 +37,14 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// recorder is a send function that remembers who was notified.
-type recorder struct {
+// testRecorder is a send function that remembers who was notified.
+type testRecorder struct {
 	mu   sync.Mutex
 	sent []string
 	took time.Duration
 }
 
-func (r *recorder) send(user string) {
+func (r *testRecorder) send(user string) {
 	time.Sleep(r.took)
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -65,8 +65,8 @@ func TestNotifyAllNotifiesEveryUserOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				rec := &recorder{took: tt.took}
+			testRunBubble(t, func(t *testing.T) {
+				rec := &testRecorder{took: tt.took}
 				NotifyAll(tt.users, rec.send)
 				rec.mu.Lock()
 				got := slices.Sorted(slices.Values(rec.sent))
@@ -81,9 +81,9 @@ func TestNotifyAllNotifiesEveryUserOnce(t *testing.T) {
 }
 
 func TestNotifyAllRunsConcurrently(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		users := []string{"ada", "bob", "cy", "dee"}
-		rec := &recorder{took: time.Second}
+		rec := &testRecorder{took: time.Second}
 		start := time.Now()
 		NotifyAll(users, rec.send)
 		if took := time.Since(start); took != time.Second {
@@ -105,7 +105,7 @@ func TestFileKeepsGo121LoopRules(t *testing.T) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		v, err := goBuildVersion(name)
+		v, err := testGoBuildVersion(name)
 		if err != nil {
 			t.Fatalf("reading %s: %v", name, err)
 		}
@@ -115,9 +115,9 @@ func TestFileKeepsGo121LoopRules(t *testing.T) {
 	}
 }
 
-// goBuildVersion returns the minimum Go version the file's //go:build line
+// testGoBuildVersion returns the minimum Go version the file's //go:build line
 // requires ("" if there is none).
-func goBuildVersion(name string) (string, error) {
+func testGoBuildVersion(name string) (string, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return "", err

@@ -10,16 +10,16 @@ import (
 	"time"
 )
 
-// setGOMAXPROCS sets GOMAXPROCS for one test and restores it afterwards.
-func setGOMAXPROCS(t *testing.T, p int) {
+// testSetGOMAXPROCS sets GOMAXPROCS for one test and restores it afterwards.
+func testSetGOMAXPROCS(t *testing.T, p int) {
 	t.Helper()
 	old := runtime.GOMAXPROCS(p)
 	t.Cleanup(func() { runtime.GOMAXPROCS(old) })
 }
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -54,7 +54,7 @@ func TestWorkers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("GOMAXPROCS=%d n=%d", tt.procs, tt.n), func(t *testing.T) {
-			setGOMAXPROCS(t, tt.procs)
+			testSetGOMAXPROCS(t, tt.procs)
 			if got := Workers(tt.n); got != tt.want {
 				t.Errorf("with GOMAXPROCS %d, Workers(%d) = %d, want %d", tt.procs, tt.n, got, tt.want)
 			}
@@ -65,15 +65,15 @@ func TestWorkers(t *testing.T) {
 	}
 }
 
-// gauge counts the jobs running at the same moment.
-type gauge struct {
+// testGauge counts the jobs running at the same moment.
+type testGauge struct {
 	mu            sync.Mutex
 	running, most int
 	done          []int
 }
 
 // jobs returns n jobs that each take d of (fake) time.
-func (g *gauge) jobs(n int, d time.Duration) []func() {
+func (g *testGauge) jobs(n int, d time.Duration) []func() {
 	g.done = make([]int, n)
 	jobs := make([]func(), n)
 	for i := range n {
@@ -105,9 +105,9 @@ func TestRunAll(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("GOMAXPROCS=%d jobs=%d", tt.procs, tt.jobs), func(t *testing.T) {
-			setGOMAXPROCS(t, tt.procs)
-			runBubble(t, func(t *testing.T) {
-				var g gauge
+			testSetGOMAXPROCS(t, tt.procs)
+			testRunBubble(t, func(t *testing.T) {
+				var g testGauge
 				RunAll(g.jobs(tt.jobs, time.Second))
 				g.mu.Lock()
 				defer g.mu.Unlock()
@@ -125,7 +125,7 @@ func TestRunAll(t *testing.T) {
 }
 
 func TestRunAllManyQuickJobs(t *testing.T) {
-	setGOMAXPROCS(t, 3)
+	testSetGOMAXPROCS(t, 3)
 	var mu sync.Mutex
 	counts := make([]int, 1000)
 	jobs := make([]func(), len(counts))

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,9 +32,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// bucket is a fake object store: the size of key "kN" is N bytes. It counts
+// testBucket is a fake object store: the size of key "kN" is N bytes. It counts
 // the calls of size per key and how many run at the same moment.
-type bucket struct {
+type testBucket struct {
 	took time.Duration
 
 	mu            sync.Mutex
@@ -42,11 +42,11 @@ type bucket struct {
 	running, most int
 }
 
-func newBucket(took time.Duration) *bucket {
-	return &bucket{took: took, calls: map[string]int{}}
+func testNewBucket(took time.Duration) *testBucket {
+	return &testBucket{took: took, calls: map[string]int{}}
 }
 
-func (b *bucket) size(key string) int64 {
+func (b *testBucket) size(key string) int64 {
 	b.mu.Lock()
 	b.calls[key]++
 	b.running++
@@ -60,8 +60,8 @@ func (b *bucket) size(key string) int64 {
 	return n
 }
 
-// keys returns "k1" ... "kn" and their total size, 1+2+...+n.
-func keys(n int) ([]string, int64) {
+// testKeys returns "k1" ... "kn" and their total size, 1+2+...+n.
+func testKeys(n int) ([]string, int64) {
 	out := make([]string, n)
 	for i := range n {
 		out[i] = "k" + strconv.Itoa(i+1)
@@ -86,9 +86,9 @@ func TestTotalSize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				ks, want := keys(tt.keys)
-				b := newBucket(time.Millisecond)
+			testRunBubble(t, func(t *testing.T) {
+				ks, want := testKeys(tt.keys)
+				b := testNewBucket(time.Millisecond)
 				got := TotalSize(ks, tt.parts, b.size)
 				if got != want {
 					t.Errorf("TotalSize(keys k1..k%d, parts %d) = %d, want %d", tt.keys, tt.parts, got, want)
@@ -111,18 +111,18 @@ func TestTotalSizeRunsPartsAtOnce(t *testing.T) {
 		keys, parts   int
 		least, atMost int
 	}{
-		{keys: 8, parts: 4, least: 4, atMost: 4},
-		{keys: 10, parts: 3, least: 2, atMost: 3},
-		{keys: 3, parts: 8, least: 2, atMost: 3},
-		{keys: 6, parts: 1, least: 1, atMost: 1},
-		{keys: 6, parts: 0, least: 1, atMost: 1},
-		{keys: 100, parts: 5, least: 5, atMost: 5},
+		{testKeys: 8, parts: 4, least: 4, atMost: 4},
+		{testKeys: 10, parts: 3, least: 2, atMost: 3},
+		{testKeys: 3, parts: 8, least: 2, atMost: 3},
+		{testKeys: 6, parts: 1, least: 1, atMost: 1},
+		{testKeys: 6, parts: 0, least: 1, atMost: 1},
+		{testKeys: 100, parts: 5, least: 5, atMost: 5},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d keys, parts %d", tt.keys, tt.parts), func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				ks, _ := keys(tt.keys)
-				b := newBucket(time.Second)
+			testRunBubble(t, func(t *testing.T) {
+				ks, _ := testKeys(tt.keys)
+				b := testNewBucket(time.Second)
 				TotalSize(ks, tt.parts, b.size)
 				b.mu.Lock()
 				defer b.mu.Unlock()

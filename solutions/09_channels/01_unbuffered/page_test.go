@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -33,24 +33,24 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 }
 
 var (
-	errProfile = errors.New("profile service unavailable")
-	errFeed    = errors.New("feed service unavailable")
+	testErrProfile = errors.New("profile service unavailable")
+	testErrFeed    = errors.New("feed service unavailable")
 )
 
-// loaders returns a profile and a feed loader that take the given (fake)
+// testLoaders returns a profile and a feed loader that take the given (fake)
 // times and fail if asked to.
-func loaders(profileTook, feedTook time.Duration, profileFails, feedFails bool) (func() (string, error), func() ([]string, error)) {
+func testLoaders(profileTook, feedTook time.Duration, profileFails, feedFails bool) (func() (string, error), func() ([]string, error)) {
 	profile := func() (string, error) {
 		time.Sleep(profileTook)
 		if profileFails {
-			return "", errProfile
+			return "", testErrProfile
 		}
 		return "Ada Lovelace", nil
 	}
 	feed := func() ([]string, error) {
 		time.Sleep(feedTook)
 		if feedFails {
-			return nil, errFeed
+			return nil, testErrFeed
 		}
 		return []string{"hello", "world"}, nil
 	}
@@ -70,8 +70,8 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				profile, feed := loaders(tt.profileTook, tt.feedTook, false, false)
+			testRunBubble(t, func(t *testing.T) {
+				profile, feed := testLoaders(tt.profileTook, tt.feedTook, false, false)
 				start := time.Now()
 				got, err := Load(profile, feed)
 				took := time.Since(start)
@@ -95,15 +95,15 @@ func TestLoadErrors(t *testing.T) {
 		profileFails, feedFails bool
 		want                    []error // the error must wrap one of these
 	}{
-		{"profile fails", 100 * ms, 50 * ms, true, false, []error{errProfile}},
-		{"feed fails while profile still loads", 200 * ms, 50 * ms, false, true, []error{errFeed}},
-		{"feed fails after profile loaded", 10 * ms, 50 * ms, false, true, []error{errFeed}},
-		{"both fail", 30 * ms, 20 * ms, true, true, []error{errFeed, errProfile}},
+		{"profile fails", 100 * ms, 50 * ms, true, false, []error{testErrProfile}},
+		{"feed fails while profile still loads", 200 * ms, 50 * ms, false, true, []error{testErrFeed}},
+		{"feed fails after profile loaded", 10 * ms, 50 * ms, false, true, []error{testErrFeed}},
+		{"both fail", 30 * ms, 20 * ms, true, true, []error{testErrFeed, testErrProfile}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				profile, feed := loaders(tt.profileTook, tt.feedTook, tt.profileFails, tt.feedFails)
+			testRunBubble(t, func(t *testing.T) {
+				profile, feed := testLoaders(tt.profileTook, tt.feedTook, tt.profileFails, tt.feedFails)
 				got, err := Load(profile, feed)
 				// Give any goroutine Load left behind an hour to finish;
 				// one still blocked after that is reported as a leak.

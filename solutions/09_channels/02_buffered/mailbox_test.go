@@ -9,10 +9,10 @@ import (
 	"testing/synctest"
 )
 
-// runBubble runs f in a synctest bubble, where synctest.Wait tells whether a
+// testRunBubble runs f in a synctest bubble, where synctest.Wait tells whether a
 // goroutine is blocked, and goroutines still blocked when f ends are
 // reported instead of crashing the tests.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,8 +32,8 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// call runs f in a new goroutine and returns a channel closed when f returns.
-func call(f func()) <-chan struct{} {
+// testCall runs f in a new goroutine and returns a channel closed when f returns.
+func testCall(f func()) <-chan struct{} {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -42,10 +42,10 @@ func call(f func()) <-chan struct{} {
 	return done
 }
 
-// returned tells whether a call has returned once every goroutine of the
+// testReturned tells whether a call has returned once every goroutine of the
 // bubble is blocked or finished (synctest.Wait): if it has not, it is
 // blocked for good.
-func returned(done <-chan struct{}) bool {
+func testReturned(done <-chan struct{}) bool {
 	synctest.Wait()
 	select {
 	case <-done:
@@ -55,7 +55,7 @@ func returned(done <-chan struct{}) bool {
 	}
 }
 
-func checkCounts(t *testing.T, m *Mailbox, when string, pending, capacity int) {
+func testCheckCounts(t *testing.T, m *Mailbox, when string, pending, capacity int) {
 	t.Helper()
 	if got := m.Pending(); got != pending {
 		t.Errorf("%s: Pending() = %d, want %d", when, got, pending)
@@ -68,29 +68,29 @@ func checkCounts(t *testing.T, m *Mailbox, when string, pending, capacity int) {
 func TestPostWaitsOnlyWhenFull(t *testing.T) {
 	for _, capacity := range []int{1, 3, 10} {
 		t.Run(fmt.Sprintf("capacity %d", capacity), func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				m := New(capacity)
-				checkCounts(t, m, fmt.Sprintf("New(%d)", capacity), 0, capacity)
+				testCheckCounts(t, m, fmt.Sprintf("New(%d)", capacity), 0, capacity)
 				for i := range capacity {
 					msg := fmt.Sprintf("msg%d", i)
-					if !returned(call(func() { m.Post(msg) })) {
+					if !testReturned(testCall(func() { m.Post(msg) })) {
 						m.Take() // let the blocked Post finish
 						t.Fatalf("New(%d): Post(%q) with %d message(s) in the mailbox did not return without a Take: a buffered channel has room for %d value(s) before a send waits", capacity, msg, i, capacity)
 					}
 				}
-				checkCounts(t, m, fmt.Sprintf("New(%d) after %d Posts", capacity, capacity), capacity, capacity)
+				testCheckCounts(t, m, fmt.Sprintf("New(%d) after %d Posts", capacity, capacity), capacity, capacity)
 
-				last := call(func() { m.Post("one too many") })
-				if returned(last) {
+				last := testCall(func() { m.Post("one too many") })
+				if testReturned(last) {
 					t.Fatalf("New(%d): Post on a full mailbox (holding %d, capacity %d) returned at once; it must wait until a Take makes room", capacity, capacity, capacity)
 				}
 				if got := m.Take(); got != "msg0" {
 					t.Errorf("New(%d): first Take() = %q, want %q (first in, first out)", capacity, got, "msg0")
 				}
-				if !returned(last) {
+				if !testReturned(last) {
 					t.Fatalf("New(%d): the waiting Post did not finish after a Take made room", capacity)
 				}
-				checkCounts(t, m, fmt.Sprintf("New(%d), full again", capacity), capacity, capacity)
+				testCheckCounts(t, m, fmt.Sprintf("New(%d), full again", capacity), capacity, capacity)
 				var got []string
 				for range capacity {
 					got = append(got, m.Take())
@@ -103,22 +103,22 @@ func TestPostWaitsOnlyWhenFull(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Errorf("New(%d): the remaining Takes returned %q, want %q (first in, first out)", capacity, got, want)
 				}
-				checkCounts(t, m, fmt.Sprintf("New(%d) emptied", capacity), 0, capacity)
+				testCheckCounts(t, m, fmt.Sprintf("New(%d) emptied", capacity), 0, capacity)
 			})
 		})
 	}
 }
 
 func TestTakeWaitsWhenEmpty(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		m := New(2)
 		var got string
-		take := call(func() { got = m.Take() })
-		if returned(take) {
+		take := testCall(func() { got = m.Take() })
+		if testReturned(take) {
 			t.Fatalf("Take on an empty mailbox returned %q at once; it must wait for a Post", got)
 		}
 		m.Post("hello")
-		if !returned(take) {
+		if !testReturned(take) {
 			t.Fatalf("Take did not return after a Post")
 		}
 		if got != "hello" {
@@ -128,18 +128,18 @@ func TestTakeWaitsWhenEmpty(t *testing.T) {
 }
 
 func TestZeroCapacity(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		m := New(0)
-		checkCounts(t, m, "New(0)", 0, 0)
-		post := call(func() { m.Post("hand over") })
-		if returned(post) {
+		testCheckCounts(t, m, "New(0)", 0, 0)
+		post := testCall(func() { m.Post("hand over") })
+		if testReturned(post) {
 			t.Fatalf("New(0): Post returned without a Take; with no room, every Post must wait for a Take (an unbuffered channel)")
 		}
-		checkCounts(t, m, "New(0) with a Post waiting", 0, 0)
+		testCheckCounts(t, m, "New(0) with a Post waiting", 0, 0)
 		if got := m.Take(); got != "hand over" {
 			t.Errorf("New(0): Take() = %q, want %q", got, "hand over")
 		}
-		if !returned(post) {
+		if !testReturned(post) {
 			t.Fatalf("New(0): the waiting Post did not finish after a Take")
 		}
 	})
@@ -169,5 +169,5 @@ func TestManyGoroutines(t *testing.T) {
 			t.Fatalf("message %q was taken %d times, want once", msg, n)
 		}
 	}
-	checkCounts(t, m, "after every message was taken", 0, 5)
+	testCheckCounts(t, m, "after every message was taken", 0, 5)
 }

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,8 +32,8 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// source returns a source that sends items, waiting d before each one.
-func source(d time.Duration, items ...string) func(out chan string) {
+// testSource returns a source that sends items, waiting d before each one.
+func testSource(d time.Duration, items ...string) func(out chan string) {
 	return func(out chan string) {
 		for _, it := range items {
 			time.Sleep(d)
@@ -42,10 +42,10 @@ func source(d time.Duration, items ...string) func(out chan string) {
 	}
 }
 
-// drain receives from ch until it is closed. It gives up (and fails the
+// testDrain receives from ch until it is closed. It gives up (and fails the
 // test) if the channel stays open for an hour of fake time after the last
 // value, much longer than any source here takes.
-func drain(t *testing.T, ch chan string) []string {
+func testDrain(t *testing.T, ch chan string) []string {
 	t.Helper()
 	var got []string
 	for {
@@ -64,7 +64,7 @@ func drain(t *testing.T, ch chan string) []string {
 // TestGatherClosesAfterTheLastSource runs first: one source returns at once
 // while another is still running; the channel must stay open for it.
 func TestGatherClosesAfterTheLastSource(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		release := make(chan struct{})
 		out := Gather([]func(chan string){
 			func(out chan string) {}, // done at once, sends nothing
@@ -86,7 +86,7 @@ func TestGatherClosesAfterTheLastSource(t *testing.T) {
 		default: // still open, nothing sent yet: right
 		}
 		close(release)
-		if got := drain(t, out); !slices.Equal(got, []string{"late"}) {
+		if got := testDrain(t, out); !slices.Equal(got, []string{"late"}) {
 			t.Errorf("Gather delivered %q, want [\"late\"]", got)
 		}
 	})
@@ -100,25 +100,25 @@ func TestGather(t *testing.T) {
 		want    []string
 	}{
 		{"no sources", nil, nil},
-		{"one source", []func(chan string){source(ms, "a", "b", "c")}, []string{"a", "b", "c"}},
-		{"one source sends nothing", []func(chan string){source(ms)}, nil},
+		{"one source", []func(chan string){testSource(ms, "a", "b", "c")}, []string{"a", "b", "c"}},
+		{"one source sends nothing", []func(chan string){testSource(ms)}, nil},
 		{"three sources", []func(chan string){
-			source(10*ms, "a1", "a2"),
-			source(3*ms, "b1", "b2", "b3", "b4"),
-			source(7*ms, "c1"),
+			testSource(10*ms, "a1", "a2"),
+			testSource(3*ms, "b1", "b2", "b3", "b4"),
+			testSource(7*ms, "c1"),
 		}, []string{"a1", "a2", "b1", "b2", "b3", "b4", "c1"}},
 		{"a slow source and a quick one", []func(chan string){
-			source(0, "quick"),
-			source(time.Minute, "slow1", "slow2"),
+			testSource(0, "quick"),
+			testSource(time.Minute, "slow1", "slow2"),
 		}, []string{"quick", "slow1", "slow2"}},
 		{"same item from several sources", []func(chan string){
-			source(ms, "x"), source(ms, "x"), source(2*ms, "x", "y"),
+			testSource(ms, "x"), testSource(ms, "x"), testSource(2*ms, "x", "y"),
 		}, []string{"x", "x", "x", "y"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				got := drain(t, Gather(tt.sources))
+			testRunBubble(t, func(t *testing.T) {
+				got := testDrain(t, Gather(tt.sources))
 				if !slices.Equal(slices.Sorted(slices.Values(got)), tt.want) {
 					t.Errorf("Gather (%s) delivered %q, want %q in any order", tt.name, got, tt.want)
 				}
@@ -128,11 +128,11 @@ func TestGather(t *testing.T) {
 }
 
 func TestGatherReturnsAtOnce(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		var out chan string
 		returned := make(chan struct{})
 		go func() {
-			out = Gather([]func(chan string){source(0, "a", "b"), source(0, "c")})
+			out = Gather([]func(chan string){testSource(0, "a", "b"), testSource(0, "c")})
 			close(returned)
 		}()
 		synctest.Wait() // every goroutine has run as far as it can
@@ -141,15 +141,15 @@ func TestGatherReturnsAtOnce(t *testing.T) {
 		default:
 			t.Fatalf("Gather did not return while its sources were waiting to send: return the channel at once, so that the caller can receive, and close it from a separate goroutine once the sources are done")
 		}
-		if got := drain(t, out); len(got) != 3 {
+		if got := testDrain(t, out); len(got) != 3 {
 			t.Errorf("Gather delivered %q, want the 3 items \"a\", \"b\", \"c\"", got)
 		}
 	})
 }
 
-// feed sends items on a new unbuffered channel, pausing between them, then
+// testFeed sends items on a new unbuffered channel, pausing between them, then
 // closes it.
-func feed(items ...string) chan string {
+func testFeed(items ...string) chan string {
 	ch := make(chan string)
 	go func() {
 		for _, it := range items {
@@ -174,8 +174,8 @@ func TestCount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				got := Count(feed(tt.items...))
+			testRunBubble(t, func(t *testing.T) {
+				got := Count(testFeed(tt.items...))
 				if !maps.Equal(got, tt.want) {
 					t.Errorf("Count of %q then close = %v, want %v", tt.items, got, tt.want)
 				}
@@ -185,7 +185,7 @@ func TestCount(t *testing.T) {
 }
 
 func TestCountWaitsForClose(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		items := make(chan string)
 		var got map[string]int
 		done := make(chan struct{})
@@ -215,10 +215,10 @@ func TestCountWaitsForClose(t *testing.T) {
 }
 
 func TestGatherThenCount(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		got := Count(Gather([]func(chan string){
-			source(time.Millisecond, "GET", "POST", "GET"),
-			source(2*time.Millisecond, "GET", "DELETE"),
+			testSource(time.Millisecond, "GET", "POST", "GET"),
+			testSource(2*time.Millisecond, "GET", "DELETE"),
 		}))
 		if want := map[string]int{"GET": 3, "POST": 1, "DELETE": 1}; !maps.Equal(got, want) {
 			t.Errorf("Count(Gather(...)) = %v, want %v", got, want)

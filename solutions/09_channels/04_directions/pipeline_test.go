@@ -16,9 +16,9 @@ var (
 	_ func(in <-chan string, out chan<- string) = Upper
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -38,9 +38,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// drain receives from ch until it is closed, giving up after an hour of fake
+// testDrain receives from ch until it is closed, giving up after an hour of fake
 // time without a value or a close.
-func drain(t *testing.T, what string, ch <-chan string) []string {
+func testDrain(t *testing.T, what string, ch <-chan string) []string {
 	t.Helper()
 	if ch == nil {
 		t.Fatalf("%s: the channel is nil; a receive from a nil channel waits forever. Make it with make(chan string)", what)
@@ -59,9 +59,9 @@ func drain(t *testing.T, what string, ch <-chan string) []string {
 	}
 }
 
-// generate calls Generate in a goroutine and fails if it does not return
+// testGenerate calls Generate in a goroutine and fails if it does not return
 // while nobody receives yet.
-func generate(t *testing.T, words ...string) <-chan string {
+func testGenerate(t *testing.T, words ...string) <-chan string {
 	t.Helper()
 	var ch <-chan string
 	returned := make(chan struct{})
@@ -91,9 +91,9 @@ func TestGenerate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				what := fmt.Sprintf("Generate(%q)", tt.words)
-				got := drain(t, what, generate(t, tt.words...))
+				got := testDrain(t, what, testGenerate(t, tt.words...))
 				if !slices.Equal(got, tt.words) {
 					t.Errorf("%s yielded %q, want %q in that order", what, got, tt.words)
 				}
@@ -102,9 +102,9 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
-// feed sends words on a new channel, one per second of fake time, then
+// testFeed sends words on a new channel, one per second of fake time, then
 // closes it.
-func feed(words ...string) <-chan string {
+func testFeed(words ...string) <-chan string {
 	ch := make(chan string)
 	go func() {
 		defer close(ch)
@@ -127,14 +127,14 @@ func TestUpper(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				out := make(chan string)
 				returned := make(chan struct{})
 				go func() {
-					Upper(feed(tt.in...), out)
+					Upper(testFeed(tt.in...), out)
 					close(returned)
 				}()
-				got := drain(t, fmt.Sprintf("Upper(%q)", tt.in), out)
+				got := testDrain(t, fmt.Sprintf("Upper(%q)", tt.in), out)
 				if !slices.Equal(got, tt.want) {
 					t.Errorf("Upper sent %q for %q, want %q", got, tt.in, tt.want)
 				}
@@ -145,14 +145,14 @@ func TestUpper(t *testing.T) {
 }
 
 func TestPipeline(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		in := generate(t, "a", "b", "c")
+	testRunBubble(t, func(t *testing.T) {
+		in := testGenerate(t, "a", "b", "c")
 		if in == nil {
 			t.Fatalf("Generate returned a nil channel; a receive from a nil channel waits forever. Make it with make(chan string)")
 		}
 		out := make(chan string)
 		go Upper(in, out)
-		if got, want := drain(t, "Upper(Generate(...))", out), []string{"A", "B", "C"}; !slices.Equal(got, want) {
+		if got, want := testDrain(t, "Upper(Generate(...))", out), []string{"A", "B", "C"}; !slices.Equal(got, want) {
 			t.Errorf("Upper(Generate(\"a\", \"b\", \"c\")) sent %q, want %q", got, want)
 		}
 	})

@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (waits are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (waits are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -33,16 +33,16 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// step is one thing the fake client does: wait, then send msg.
-type step struct {
+// testStep is one thing the fake client does: wait, then send msg.
+type testStep struct {
 	wait time.Duration
 	msg  string
 }
 
-// client plays steps on a new channel from a goroutine, then closes the
+// testClient plays steps on a new channel from a goroutine, then closes the
 // channel if hangUp is set, or else stays silent until stop is closed (and
 // closes the channel then, so that a ReadAll still waiting can finish).
-func client(steps []step, hangUp bool, stop <-chan struct{}) <-chan string {
+func testClient(steps []testStep, hangUp bool, stop <-chan struct{}) <-chan string {
 	msgs := make(chan string)
 	go func() {
 		defer close(msgs)
@@ -65,7 +65,7 @@ func client(steps []step, hangUp bool, stop <-chan struct{}) <-chan string {
 	return msgs
 }
 
-type result struct {
+type testResult struct {
 	msgs []string
 	err  error
 	took time.Duration
@@ -73,16 +73,16 @@ type result struct {
 
 func TestReadAll(t *testing.T) {
 	ms := time.Millisecond
-	every := func(n int, gap time.Duration) []step {
-		var s []step
+	every := func(n int, gap time.Duration) []testStep {
+		var s []testStep
 		for i := range n {
-			s = append(s, step{gap, fmt.Sprintf("m%d", i+1)})
+			s = append(s, testStep{gap, fmt.Sprintf("m%d", i+1)})
 		}
 		return s
 	}
 	tests := []struct {
 		name     string
-		steps    []step
+		steps    []testStep
 		hangUp   bool
 		idle     time.Duration
 		wantMsgs []string
@@ -96,24 +96,24 @@ func TestReadAll(t *testing.T) {
 		{"many messages, each gap shorter than idle", every(20, 40*ms), true, 50 * ms,
 			[]string{"m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10",
 				"m11", "m12", "m13", "m14", "m15", "m16", "m17", "m18", "m19", "m20"}, nil, 800 * ms},
-		{"a gap longer than idle", []step{{10 * ms, "first"}, {90 * ms, "too late"}}, true, 50 * ms, []string{"first"}, ErrIdle, 60 * ms},
-		{"gaps just under idle", []step{{499 * ms, "a"}, {499 * ms, "b"}, {499 * ms, "c"}}, false, 500 * ms, []string{"a", "b", "c"}, ErrIdle, 1997 * ms},
+		{"a gap longer than idle", []testStep{{10 * ms, "first"}, {90 * ms, "too late"}}, true, 50 * ms, []string{"first"}, ErrIdle, 60 * ms},
+		{"gaps just under idle", []testStep{{499 * ms, "a"}, {499 * ms, "b"}, {499 * ms, "c"}}, false, 500 * ms, []string{"a", "b", "c"}, ErrIdle, 1997 * ms},
 		{"idle of an hour", every(2, time.Minute), false, time.Hour, []string{"m1", "m2"}, ErrIdle, time.Hour + 2*time.Minute},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				stop := make(chan struct{})
 				hangUp := sync.OnceFunc(func() { close(stop) })
 				defer hangUp()
-				msgs := client(tt.steps, tt.hangUp, stop)
-				done := make(chan result)
+				msgs := testClient(tt.steps, tt.hangUp, stop)
+				done := make(chan testResult)
 				start := time.Now()
 				go func() {
 					got, err := ReadAll(msgs, tt.idle)
-					done <- result{got, err, time.Since(start)}
+					done <- testResult{got, err, time.Since(start)}
 				}()
-				var r result
+				var r testResult
 				select {
 				case r = <-done:
 				case <-time.After(tt.wantTook + 10*tt.idle + time.Hour):

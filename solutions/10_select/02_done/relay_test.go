@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (waits are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (waits are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,9 +32,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// start calls Run in a new goroutine; the returned channel is closed when
+// testStart calls Run in a new goroutine; the returned channel is closed when
 // Run returns.
-func start(done <-chan struct{}, in <-chan string, out chan<- string) <-chan struct{} {
+func testStart(done <-chan struct{}, in <-chan string, out chan<- string) <-chan struct{} {
 	returned := make(chan struct{})
 	go func() {
 		defer close(returned)
@@ -43,9 +43,9 @@ func start(done <-chan struct{}, in <-chan string, out chan<- string) <-chan str
 	return returned
 }
 
-// hasReturned lets every goroutine of the bubble run as far as it can
+// testHasReturned lets every goroutine of the bubble run as far as it can
 // without time passing (synctest.Wait), then tells whether Run returned.
-func hasReturned(returned <-chan struct{}) bool {
+func testHasReturned(returned <-chan struct{}) bool {
 	synctest.Wait()
 	select {
 	case <-returned:
@@ -55,8 +55,8 @@ func hasReturned(returned <-chan struct{}) bool {
 	}
 }
 
-// outClosed tells whether out is closed (and empty) right now.
-func outClosed(out <-chan string) bool {
+// testOutClosed tells whether out is closed (and empty) right now.
+func testOutClosed(out <-chan string) bool {
 	select {
 	case _, ok := <-out:
 		return !ok
@@ -65,14 +65,14 @@ func outClosed(out <-chan string) bool {
 	}
 }
 
-// oddMoment is a little more than a second, a prime number of nanoseconds,
+// testOddMoment is a little more than a second, a prime number of nanoseconds,
 // so that done is never closed at the very moment a timer of a polling
 // solution (every 10ms, say) fires.
-const oddMoment = 1_000_000_007 * time.Nanosecond
+const testOddMoment = 1_000_000_007 * time.Nanosecond
 
-// drain receives from out until it is closed, giving up after an hour of
+// testDrain receives from out until it is closed, giving up after an hour of
 // fake time without a value or a close.
-func drain(t *testing.T, out <-chan string) []string {
+func testDrain(t *testing.T, out <-chan string) []string {
 	t.Helper()
 	var got []string
 	for {
@@ -88,9 +88,9 @@ func drain(t *testing.T, out <-chan string) []string {
 	}
 }
 
-// feed sends values on a new channel, one per second, then closes it; it
+// testFeed sends values on a new channel, one per second, then closes it; it
 // gives up early when stop is closed.
-func feed(stop <-chan struct{}, values ...string) <-chan string {
+func testFeed(stop <-chan struct{}, values ...string) <-chan string {
 	in := make(chan string)
 	go func() {
 		defer close(in)
@@ -121,17 +121,17 @@ func TestRunForwardsUntilInCloses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				stop := make(chan struct{})
 				defer close(stop)
 				done := make(chan struct{})
 				out := make(chan string)
-				returned := start(done, feed(stop, tt.values...), out)
-				got := drain(t, out)
+				returned := testStart(done, testFeed(stop, tt.values...), out)
+				got := testDrain(t, out)
 				if !slices.Equal(got, tt.values) {
 					t.Errorf("Run forwarded %q, want %q in that order", got, tt.values)
 				}
-				if !hasReturned(returned) {
+				if !testHasReturned(returned) {
 					t.Errorf("Run closed out but did not return")
 				}
 			})
@@ -140,68 +140,68 @@ func TestRunForwardsUntilInCloses(t *testing.T) {
 }
 
 func TestRunStopsWhileWaitingToReceive(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		done := make(chan struct{})
 		in := make(chan string) // nothing ever arrives
 		out := make(chan string)
-		returned := start(done, in, out)
-		time.Sleep(oddMoment)
+		returned := testStart(done, in, out)
+		time.Sleep(testOddMoment)
 		close(done)
-		if !hasReturned(returned) {
+		if !testHasReturned(returned) {
 			close(in) // let Run finish
 			<-returned
 			t.Fatalf("done was closed while Run waited to receive from in, and Run did not return right then: wait for done and in in one select (no polling)")
 		}
-		if !outClosed(out) {
+		if !testOutClosed(out) {
 			t.Errorf("Run returned after done was closed, but out is not closed: close out whenever Run returns (defer close(out))")
 		}
 	})
 }
 
 func TestRunStopsWhileWaitingToSend(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		done := make(chan struct{})
 		in := make(chan string, 2)
 		in <- "a"
 		in <- "b"
 		out := make(chan string) // nobody reads it
-		returned := start(done, in, out)
-		time.Sleep(oddMoment)
+		returned := testStart(done, in, out)
+		time.Sleep(testOddMoment)
 		close(done)
-		if !hasReturned(returned) {
+		if !testHasReturned(returned) {
 			close(in)
 			for range out { // let Run finish
 			}
 			t.Fatalf("done was closed while Run waited to send on out (nobody was reading), and Run did not return right then: the send needs a select with done too")
 		}
-		if !outClosed(out) {
+		if !testOutClosed(out) {
 			t.Errorf("Run returned after done was closed, but out is not closed: close out whenever Run returns (defer close(out))")
 		}
 	})
 }
 
 func TestRunStopsMidStream(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		stop := make(chan struct{})
 		stopFeed := sync.OnceFunc(func() { close(stop) })
 		defer stopFeed()
 		done := make(chan struct{})
 		out := make(chan string)
-		returned := start(done, feed(stop, "v1", "v2", "v3", "v4", "v5", "v6"), out)
+		returned := testStart(done, testFeed(stop, "v1", "v2", "v3", "v4", "v5", "v6"), out)
 		var got []string
 		for range 3 {
 			got = append(got, <-out)
 		}
-		time.Sleep(oddMoment / 2)
+		time.Sleep(testOddMoment / 2)
 		close(done) // the reader lost interest after three values
-		if !hasReturned(returned) {
+		if !testHasReturned(returned) {
 			t.Errorf("Run did not return right when done was closed after three values")
 			stopFeed()
 			for range out { // let Run finish
 			}
 			return
 		}
-		got = append(got, drain(t, out)...)
+		got = append(got, testDrain(t, out)...)
 		if want := []string{"v1", "v2", "v3"}; !slices.Equal(got, want) {
 			t.Errorf("Run forwarded %q before stopping, want %q", got, want)
 		}
@@ -209,18 +209,18 @@ func TestRunStopsMidStream(t *testing.T) {
 }
 
 func TestRunDoneAlreadyClosed(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		done := make(chan struct{})
 		close(done)
 		in := make(chan string)
 		out := make(chan string)
-		returned := start(done, in, out)
-		if !hasReturned(returned) {
+		returned := testStart(done, in, out)
+		if !testHasReturned(returned) {
 			close(in)
 			<-returned
 			t.Fatalf("Run was started with done already closed and did not return at once")
 		}
-		if !outClosed(out) {
+		if !testOutClosed(out) {
 			t.Errorf("Run returned, but out is not closed")
 		}
 	})

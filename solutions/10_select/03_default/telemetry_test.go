@@ -10,10 +10,10 @@ import (
 	"testing/synctest"
 )
 
-// runBubble runs f in a synctest bubble, where synctest.Wait tells whether a
+// testRunBubble runs f in a synctest bubble, where synctest.Wait tells whether a
 // goroutine is blocked, and goroutines still blocked when f ends are
 // reported instead of crashing the tests.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -33,9 +33,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// offer calls b.Offer in a new goroutine and reports whether it returned
+// testOffer calls b.Offer in a new goroutine and reports whether it returned
 // without waiting, and what it returned. If it is stuck, a Poll frees it.
-func offer(b *Buffer, line string) (ok, returned bool) {
+func testOffer(b *Buffer, line string) (ok, returned bool) {
 	done := make(chan bool, 1)
 	go func() { done <- b.Offer(line) }()
 	synctest.Wait() // run every goroutine as far as it can
@@ -48,9 +48,9 @@ func offer(b *Buffer, line string) (ok, returned bool) {
 	}
 }
 
-// poll calls b.Poll in a new goroutine and reports whether it returned
+// testPoll calls b.Poll in a new goroutine and reports whether it returned
 // without waiting, and what it returned. If it is stuck, an Offer frees it.
-func poll(b *Buffer) (line string, ok, returned bool) {
+func testPoll(b *Buffer) (line string, ok, returned bool) {
 	type result struct {
 		line string
 		ok   bool
@@ -73,11 +73,11 @@ func poll(b *Buffer) (line string, ok, returned bool) {
 func TestOfferDropsWhenFull(t *testing.T) {
 	for _, size := range []int{1, 3} {
 		t.Run(fmt.Sprintf("size %d", size), func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
+			testRunBubble(t, func(t *testing.T) {
 				b := NewBuffer(size)
 				for i := range size + 2 {
 					line := fmt.Sprintf("line %d", i+1)
-					ok, returned := offer(b, line)
+					ok, returned := testOffer(b, line)
 					if !returned {
 						t.Fatalf("NewBuffer(%d): Offer(%q) with %d line(s) in the buffer waited; it must never wait (select with default)", size, line, min(i, size))
 					}
@@ -90,7 +90,7 @@ func TestOfferDropsWhenFull(t *testing.T) {
 				}
 				var got []string
 				for range size {
-					line, ok, returned := poll(b)
+					line, ok, returned := testPoll(b)
 					if !returned || !ok {
 						t.Fatalf("NewBuffer(%d): Poll() on a buffer holding lines = %q, %v (returned: %v), want the oldest line and true", size, line, ok, returned)
 					}
@@ -109,9 +109,9 @@ func TestOfferDropsWhenFull(t *testing.T) {
 }
 
 func TestPollEmpty(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		b := NewBuffer(4)
-		line, ok, returned := poll(b)
+		line, ok, returned := testPoll(b)
 		if !returned {
 			t.Fatalf("Poll() on an empty buffer waited; it must return \"\", false at once (select with default)")
 		}
@@ -119,19 +119,19 @@ func TestPollEmpty(t *testing.T) {
 			t.Errorf("Poll() on an empty buffer = %q, %v, want \"\", false", line, ok)
 		}
 		b.Offer("x")
-		if line, ok, _ := poll(b); line != "x" || !ok {
+		if line, ok, _ := testPoll(b); line != "x" || !ok {
 			t.Errorf("Poll() after Offer(\"x\") = %q, %v, want \"x\", true", line, ok)
 		}
-		if line, ok, _ := poll(b); line != "" || ok {
+		if line, ok, _ := testPoll(b); line != "" || ok {
 			t.Errorf("Poll() on a buffer emptied again = %q, %v, want \"\", false", line, ok)
 		}
 	})
 }
 
 func TestSizeZero(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		b := NewBuffer(0)
-		ok, returned := offer(b, "nobody is waiting")
+		ok, returned := testOffer(b, "nobody is waiting")
 		if !returned {
 			t.Fatalf("NewBuffer(0): Offer waited; with no room and nobody receiving, it must drop the line at once")
 		}
@@ -145,7 +145,7 @@ func TestSizeZero(t *testing.T) {
 }
 
 func TestManyHandlersAtOnce(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		const handlers, each, size = 50, 40, 10
 		b := NewBuffer(size)
 		var accepted atomic.Int64
@@ -170,7 +170,7 @@ func TestManyHandlersAtOnce(t *testing.T) {
 }
 
 func TestOfferAndPollAtOnce(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		const handlers, each = 8, 200
 		b := NewBuffer(16)
 		var accepted, polled atomic.Int64

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (waits are instant and
+// testRunBubble runs f in a synctest bubble: time is fake (waits are instant and
 // exact), and goroutines still running when f ends are reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		r := recover()
@@ -32,56 +32,56 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// beat is one call of the beat function: its number and when it started.
-type beat struct {
+// testBeat is one call of the beat function: its number and when it started.
+type testBeat struct {
 	n  int
 	at time.Duration
 }
 
-func (b beat) String() string { return fmt.Sprintf("beat(%d)@%v", b.n, b.at) }
+func (b testBeat) String() string { return fmt.Sprintf("beat(%d)@%v", b.n, b.at) }
 
-// monitor records the beats of one Run.
-type monitor struct {
+// testMonitor records the beats of one Run.
+type testMonitor struct {
 	start time.Time
 	took  time.Duration // how long each beat takes
 
 	mu    sync.Mutex
-	beats []beat
+	beats []testBeat
 }
 
-func (m *monitor) beat(n int) {
+func (m *testMonitor) beat(n int) {
 	m.mu.Lock()
-	m.beats = append(m.beats, beat{n, time.Since(m.start)})
+	m.beats = append(m.beats, testBeat{n, time.Since(m.start)})
 	m.mu.Unlock()
 	time.Sleep(m.took)
 }
 
-func (m *monitor) got() []beat {
+func (m *testMonitor) got() []testBeat {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return slices.Clone(m.beats)
 }
 
-// show prints a list of beats, shortened when it is long.
-func show(bs []beat) string {
+// testShow prints a list of beats, shortened when it is long.
+func testShow(bs []testBeat) string {
 	if len(bs) <= 6 {
 		return fmt.Sprint(bs)
 	}
 	return fmt.Sprintf("%v ... %v (%d beats)", bs[:3], bs[len(bs)-2:], len(bs))
 }
 
-// grid returns the beats 1..n expected on an interval grid.
-func grid(n int, interval time.Duration) []beat {
-	var bs []beat
+// testGrid returns the beats 1..n expected on an interval grid.
+func testGrid(n int, interval time.Duration) []testBeat {
+	var bs []testBeat
 	for i := 1; i <= n; i++ {
-		bs = append(bs, beat{i, time.Duration(i) * interval})
+		bs = append(bs, testBeat{i, time.Duration(i) * interval})
 	}
 	return bs
 }
 
-// hasReturned lets every goroutine of the bubble run as far as it can
+// testHasReturned lets every goroutine of the bubble run as far as it can
 // without time passing (synctest.Wait), then tells whether Run returned.
-func hasReturned(returned <-chan struct{}) bool {
+func testHasReturned(returned <-chan struct{}) bool {
 	synctest.Wait()
 	select {
 	case <-returned:
@@ -98,19 +98,19 @@ func TestRun(t *testing.T) {
 		interval  time.Duration
 		beatTakes time.Duration
 		stopAt    time.Duration
-		want      []beat
+		want      []testBeat
 	}{
-		{"three beats", s, 0, 3500 * ms, grid(3, s)},
-		{"slow beats stay on the grid", s, 300 * ms, 3500 * ms, grid(3, s)},
-		{"beats that take most of the interval", 100 * ms, 90 * ms, 595 * ms, grid(5, 100*ms)},
+		{"three beats", s, 0, 3500 * ms, testGrid(3, s)},
+		{"slow beats stay on the grid", s, 300 * ms, 3500 * ms, testGrid(3, s)},
+		{"beats that take most of the interval", 100 * ms, 90 * ms, 595 * ms, testGrid(5, 100*ms)},
 		{"stopped before the first beat", s, 0, 500 * ms, nil},
-		{"a thousand beats", s, 0, 1000*s + 500*ms, grid(1000, s)},
-		{"an hour's interval", time.Hour, 0, 2*time.Hour + time.Minute, grid(2, time.Hour)},
+		{"a thousand beats", s, 0, 1000*s + 500*ms, testGrid(1000, s)},
+		{"an hour's interval", time.Hour, 0, 2*time.Hour + time.Minute, testGrid(2, time.Hour)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				m := &monitor{start: time.Now(), took: tt.beatTakes}
+			testRunBubble(t, func(t *testing.T) {
+				m := &testMonitor{start: time.Now(), took: tt.beatTakes}
 				done := make(chan struct{})
 				returned := make(chan struct{})
 				go func() {
@@ -119,11 +119,11 @@ func TestRun(t *testing.T) {
 				}()
 				time.Sleep(tt.stopAt)
 				close(done)
-				if !hasReturned(returned) {
-					t.Fatalf("Run(interval %v) did not return when done was closed at %v (beats so far: %s): wait for done and the ticker in one select", tt.interval, tt.stopAt, show(m.got()))
+				if !testHasReturned(returned) {
+					t.Fatalf("Run(interval %v) did not return when done was closed at %v (beats so far: %s): wait for done and the ticker in one select", tt.interval, tt.stopAt, testShow(m.got()))
 				}
 				if got := m.got(); !slices.Equal(got, tt.want) {
-					t.Errorf("Run(interval %v, each beat taking %v), stopped at %v: got %s, want %s (beat(n)@when it started)", tt.interval, tt.beatTakes, tt.stopAt, show(got), show(tt.want))
+					t.Errorf("Run(interval %v, each beat taking %v), stopped at %v: got %s, want %s (beat(n)@when it started)", tt.interval, tt.beatTakes, tt.stopAt, testShow(got), testShow(tt.want))
 				}
 			})
 		})
@@ -131,8 +131,8 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunDoneAlreadyClosed(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		m := &monitor{start: time.Now()}
+	testRunBubble(t, func(t *testing.T) {
+		m := &testMonitor{start: time.Now()}
 		done := make(chan struct{})
 		close(done)
 		returned := make(chan struct{})
@@ -140,18 +140,18 @@ func TestRunDoneAlreadyClosed(t *testing.T) {
 			defer close(returned)
 			Run(done, time.Second, m.beat)
 		}()
-		if !hasReturned(returned) {
+		if !testHasReturned(returned) {
 			t.Fatalf("Run was started with done already closed and did not return at once")
 		}
 		if got := m.got(); len(got) != 0 {
-			t.Errorf("Run was started with done already closed and beat anyway: %s", show(got))
+			t.Errorf("Run was started with done already closed and beat anyway: %s", testShow(got))
 		}
 	})
 }
 
 func TestRunStopsDuringBeat(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		m := &monitor{start: time.Now(), took: 500 * time.Millisecond}
+	testRunBubble(t, func(t *testing.T) {
+		m := &testMonitor{start: time.Now(), took: 500 * time.Millisecond}
 		done := make(chan struct{})
 		returned := make(chan struct{})
 		go func() {
@@ -161,11 +161,11 @@ func TestRunStopsDuringBeat(t *testing.T) {
 		time.Sleep(1200 * time.Millisecond) // beat(1) runs from 1s to 1.5s
 		close(done)
 		time.Sleep(300 * time.Millisecond) // now 1.5s: beat(1) has just returned
-		if !hasReturned(returned) {
+		if !testHasReturned(returned) {
 			t.Fatalf("done was closed at 1.2s while beat(1) ran (until 1.5s), and Run did not return when beat(1) returned")
 		}
-		if got, want := m.got(), grid(1, time.Second); !slices.Equal(got, want) {
-			t.Errorf("got %s, want %s", show(got), show(want))
+		if got, want := m.got(), testGrid(1, time.Second); !slices.Equal(got, want) {
+			t.Errorf("got %s, want %s", testShow(got), testShow(want))
 		}
 	})
 }

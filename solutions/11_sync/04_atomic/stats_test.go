@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-var errTestTimeout = errors.New("timeout")
+var testErrTestTimeout = errors.New("timeout")
 
 func TestZeroValueIsReady(t *testing.T) {
 	var s Stats
@@ -20,7 +20,7 @@ func TestZeroValueIsReady(t *testing.T) {
 	if got := s.Snapshot(); got != want {
 		t.Errorf("Begin, Begin, End(nil): Snapshot() = %+v, want %+v", got, want)
 	}
-	s.End(errTestTimeout)
+	s.End(testErrTestTimeout)
 	want = Snapshot{Requests: 2, Failed: 1, InFlight: 0}
 	if got := s.Snapshot(); got != want {
 		t.Errorf("then End(err): Snapshot() = %+v, want %+v", got, want)
@@ -43,7 +43,7 @@ func TestConcurrentRequests(t *testing.T) {
 			begun.Done()
 			<-release
 			if i%3 == 0 {
-				s.End(errTestTimeout)
+				s.End(testErrTestTimeout)
 			} else {
 				s.End(nil)
 			}

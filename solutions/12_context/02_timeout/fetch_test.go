@@ -32,7 +32,7 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-var errTestNotFound = errors.New("not found")
+var testErrTestNotFound = errors.New("not found")
 
 // testSlowLookup returns a lookup that answers value (or err) after d.
 func testSlowLookup(d time.Duration, value string, err error) func(string) (string, error) {
@@ -61,9 +61,9 @@ type testFetchCase struct {
 func TestFetch(t *testing.T) {
 	for _, c := range []testFetchCase{
 		{"answers in time", 2 * time.Second, testSlowLookup(time.Second, "v1", nil), "v1", nil, time.Second},
-		{"lookup fails in time", 2 * time.Second, testSlowLookup(time.Second, "", errTestNotFound), "", errTestNotFound, time.Second},
+		{"lookup fails in time", 2 * time.Second, testSlowLookup(time.Second, "", testErrTestNotFound), "", testErrTestNotFound, time.Second},
 		{"lookup too slow", 2 * time.Second, testSlowLookup(5*time.Second, "v1", nil), "", context.DeadlineExceeded, 2 * time.Second},
-		{"lookup fails too late", time.Second, testSlowLookup(3*time.Second, "", errTestNotFound), "", context.DeadlineExceeded, time.Second},
+		{"lookup fails too late", time.Second, testSlowLookup(3*time.Second, "", testErrTestNotFound), "", context.DeadlineExceeded, time.Second},
 		{"zero timeout", 0, testSlowLookup(time.Second, "v1", nil), "", context.DeadlineExceeded, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -33,9 +33,9 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 }
 
 var (
-	errTestClientGone = errors.New("client went away")
-	errTestShutdown   = errors.New("server shutting down")
-	errTestQuery      = errors.New("query failed")
+	testErrTestClientGone = errors.New("client went away")
+	testErrTestShutdown   = errors.New("server shutting down")
+	testErrTestQuery      = errors.New("query failed")
 )
 
 // testWaitForEnd is work that runs until its context ends, then fails with
@@ -75,16 +75,16 @@ func TestRun(t *testing.T) {
 	background := func() (context.Context, func()) { return context.Background(), func() {} }
 	for _, c := range []testRunCase{
 		{"work succeeds", background, 2 * time.Second, 0, testTakes(time.Second, nil), nil, time.Second},
-		{"work fails on its own", background, 2 * time.Second, 0, testTakes(time.Second, errTestQuery), errTestQuery, time.Second},
+		{"work fails on its own", background, 2 * time.Second, 0, testTakes(time.Second, testErrTestQuery), testErrTestQuery, time.Second},
 		{"budget runs out", background, 2 * time.Second, 0, testWaitForEnd, ErrBudget, 2 * time.Second},
-		{"abort fires", background, 5 * time.Second, time.Second, testWaitForEnd, errTestClientGone, time.Second},
+		{"abort fires", background, 5 * time.Second, time.Second, testWaitForEnd, testErrTestClientGone, time.Second},
 		{"abort fires after the budget", background, 2 * time.Second, 3 * time.Second, testWaitForEnd, ErrBudget, 2 * time.Second},
 		{"late work still succeeds", background, time.Second, 0, testTakes(2*time.Second, nil), nil, 2 * time.Second},
 		{"caller cancels with a cause", func() (context.Context, func()) {
 			ctx, cancel := context.WithCancelCause(context.Background())
-			time.AfterFunc(time.Second, func() { cancel(errTestShutdown) })
+			time.AfterFunc(time.Second, func() { cancel(testErrTestShutdown) })
 			return ctx, func() { cancel(nil) }
-		}, 5 * time.Second, 0, testWaitForEnd, errTestShutdown, time.Second},
+		}, 5 * time.Second, 0, testWaitForEnd, testErrTestShutdown, time.Second},
 		{"caller cancels without a cause", func() (context.Context, func()) {
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(time.Second, cancel)
@@ -99,7 +99,7 @@ func TestRun(t *testing.T) {
 				var abort chan error
 				if c.abortAt > 0 {
 					abort = make(chan error, 1) // buffered: the test never blocks on it
-					time.AfterFunc(c.abortAt, func() { abort <- errTestClientGone })
+					time.AfterFunc(c.abortAt, func() { abort <- testErrTestClientGone })
 				} else {
 					abort = make(chan error) // nobody ever sends
 				}

@@ -37,7 +37,7 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 
 type testTraceKey struct{}
 
-var errTestNoRows = errors.New("sql: no rows in result set")
+var testErrTestNoRows = errors.New("sql: no rows in result set")
 
 // testDB is a database driver that takes latency per query, honours its
 // context like database/sql, and records what it was given.
@@ -65,7 +65,7 @@ func (d *testDB) Price(ctx context.Context, sku string) (int, error) {
 	}
 	p, ok := testPrices[sku]
 	if !ok {
-		return 0, errTestNoRows
+		return 0, testErrTestNoRows
 	}
 	return p, nil
 }

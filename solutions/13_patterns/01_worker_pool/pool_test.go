@@ -34,8 +34,8 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 }
 
 var (
-	errTestBoom  = errors.New("boom")
-	errTestLater = errors.New("a later error")
+	testErrTestBoom  = errors.New("boom")
+	testErrTestLater = errors.New("a later error")
 )
 
 type testCtxKey struct{}
@@ -171,7 +171,7 @@ func TestProcessFirstError(t *testing.T) {
 			p := &testProbe{do: func(ctx context.Context, j Job) (Result, error) {
 				if j.ID == 1 {
 					time.Sleep(5 * time.Millisecond)
-					return Result{}, errTestBoom
+					return Result{}, testErrTestBoom
 				}
 				select { // a well-behaved call: stops when its context ends
 				case <-time.After(time.Hour):
@@ -181,8 +181,8 @@ func TestProcessFirstError(t *testing.T) {
 				}
 			}}
 			_, err, elapsed := testRun(t, testCallerCtx(), p, testJobs(10), 3)
-			if !errors.Is(err, errTestBoom) || errors.Is(err, context.Canceled) {
-				t.Errorf("job 1 failed with %q and the other calls returned ctx.Err(): Process returned %v, want the first error (and not the context.Canceled errors it caused)", errTestBoom, err)
+			if !errors.Is(err, testErrTestBoom) || errors.Is(err, context.Canceled) {
+				t.Errorf("job 1 failed with %q and the other calls returned ctx.Err(): Process returned %v, want the first error (and not the context.Canceled errors it caused)", testErrTestBoom, err)
 			}
 			if elapsed != 5*time.Millisecond {
 				t.Errorf("job 1 failed after 5ms; the others wait for their context, which must be cancelled then; Process returned after %v, want 5ms", elapsed)
@@ -195,17 +195,17 @@ func TestProcessFirstError(t *testing.T) {
 				switch j.ID {
 				case 0:
 					time.Sleep(5 * time.Millisecond)
-					return Result{}, errTestBoom
+					return Result{}, testErrTestBoom
 				case 1: // ignores its context, fails later
 					time.Sleep(8 * time.Millisecond)
-					return Result{}, errTestLater
+					return Result{}, testErrTestLater
 				}
 				<-ctx.Done()
 				return Result{}, ctx.Err()
 			}}
 			_, err, elapsed := testRun(t, testCallerCtx(), p, testJobs(6), 2)
-			if !errors.Is(err, errTestBoom) || errors.Is(err, errTestLater) {
-				t.Errorf("job 0 failed at 5ms, job 1 at 8ms: Process returned %v, want only the first error, %q", err, errTestBoom)
+			if !errors.Is(err, testErrTestBoom) || errors.Is(err, testErrTestLater) {
+				t.Errorf("job 0 failed at 5ms, job 1 at 8ms: Process returned %v, want only the first error, %q", err, testErrTestBoom)
 			}
 			if elapsed != 8*time.Millisecond {
 				t.Errorf("job 0 fails at 5ms while job 1, running beside it on the other worker and ignoring its context, returns at 8ms: Process returned after %v, want 8ms (it must wait for running calls)", elapsed)

@@ -51,7 +51,7 @@ func (g *testGauge) enter() {
 
 func (g *testGauge) leave() { g.now.Add(-1) }
 
-var errTestFailed = errors.New("item failed")
+var testErrTestFailed = errors.New("item failed")
 
 func TestSemaphoreLimit(t *testing.T) {
 	for _, n := range []int{1, 3} {
@@ -223,11 +223,11 @@ func TestForEachErrors(t *testing.T) {
 			calls.Add(1)
 			time.Sleep(time.Millisecond)
 			if item == 3 || item == 7 {
-				return fmt.Errorf("item %d: %w", item, errTestFailed)
+				return fmt.Errorf("item %d: %w", item, testErrTestFailed)
 			}
 			return nil
 		})
-		if !errors.Is(err, errTestFailed) || !strings.Contains(fmt.Sprint(err), "item 3") || !strings.Contains(fmt.Sprint(err), "item 7") {
+		if !errors.Is(err, testErrTestFailed) || !strings.Contains(fmt.Sprint(err), "item 3") || !strings.Contains(fmt.Sprint(err), "item 7") {
 			t.Errorf("items 3 and 7 fail: ForEach returned %v, want both errors joined (errors.Join)", err)
 		}
 		if n := calls.Load(); n != 10 {

@@ -34,8 +34,8 @@ func testBubble(t *testing.T, f func(t *testing.T)) {
 }
 
 var (
-	errTestFirst  = errors.New("first failure")
-	errTestSecond = errors.New("second failure")
+	testErrTestFirst  = errors.New("first failure")
+	testErrTestSecond = errors.New("second failure")
 )
 
 func TestGroupSucceeds(t *testing.T) {
@@ -91,7 +91,7 @@ func TestGroupFirstErrorCancels(t *testing.T) {
 		var sawCancel atomic.Int64 // when the waiting function saw ctx end
 		g.Go(func() error {
 			time.Sleep(10 * time.Millisecond)
-			return errTestFirst
+			return testErrTestFirst
 		})
 		g.Go(func() error {
 			<-ctx.Done()
@@ -100,11 +100,11 @@ func TestGroupFirstErrorCancels(t *testing.T) {
 		})
 		g.Go(func() error {
 			time.Sleep(20 * time.Millisecond)
-			return errTestSecond
+			return testErrTestSecond
 		})
 		err := g.Wait()
-		if !errors.Is(err, errTestFirst) || errors.Is(err, errTestSecond) || errors.Is(err, context.Canceled) {
-			t.Errorf("errors at 10ms (%q), then context.Canceled, then at 20ms (%q): Wait() = %v, want the first error, %q", errTestFirst, errTestSecond, err, errTestFirst)
+		if !errors.Is(err, testErrTestFirst) || errors.Is(err, testErrTestSecond) || errors.Is(err, context.Canceled) {
+			t.Errorf("errors at 10ms (%q), then context.Canceled, then at 20ms (%q): Wait() = %v, want the first error, %q", testErrTestFirst, testErrTestSecond, err, testErrTestFirst)
 		}
 		if elapsed := time.Since(start); elapsed != 20*time.Millisecond {
 			t.Errorf("the last function returns at 20ms: Wait returned after %v, want 20ms", elapsed)
@@ -112,8 +112,8 @@ func TestGroupFirstErrorCancels(t *testing.T) {
 		if d := time.Duration(sawCancel.Load()); d != 10*time.Millisecond {
 			t.Errorf("the first error came at 10ms, but the function watching the group's context saw it end at %v, want 10ms", d)
 		}
-		if cause := context.Cause(ctx); !errors.Is(cause, errTestFirst) {
-			t.Errorf("context.Cause(ctx) = %v, want the first error, %q: cancel with context.WithCancelCause", cause, errTestFirst)
+		if cause := context.Cause(ctx); !errors.Is(cause, testErrTestFirst) {
+			t.Errorf("context.Cause(ctx) = %v, want the first error, %q: cancel with context.WithCancelCause", cause, testErrTestFirst)
 		}
 	})
 }
@@ -184,14 +184,14 @@ func TestZeroGroup(t *testing.T) {
 		g.Go(func() error { return nil })
 		g.Go(func() error {
 			time.Sleep(time.Millisecond)
-			return errTestFirst
+			return testErrTestFirst
 		})
 		g.Go(func() error {
 			time.Sleep(2 * time.Millisecond)
-			return errTestSecond
+			return testErrTestSecond
 		})
-		if err := g.Wait(); !errors.Is(err, errTestFirst) || errors.Is(err, errTestSecond) {
-			t.Errorf("a zero Group whose functions fail at 1ms (%q) and 2ms (%q): Wait() = %v, want the first error", errTestFirst, errTestSecond, err)
+		if err := g.Wait(); !errors.Is(err, testErrTestFirst) || errors.Is(err, testErrTestSecond) {
+			t.Errorf("a zero Group whose functions fail at 1ms (%q) and 2ms (%q): Wait() = %v, want the first error", testErrTestFirst, testErrTestSecond, err)
 		}
 	})
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func serve(h http.Handler) string {
+func testServe(h http.Handler) string {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	return rec.Body.String()
@@ -19,7 +19,7 @@ func TestCounterNumbersRequests(t *testing.T) {
 	c := new(Counter)
 	for i := 1; i <= 3; i++ {
 		want := fmt.Sprintf("request %d\n", i)
-		if got := serve(c); got != want {
+		if got := testServe(c); got != want {
 			t.Fatalf("request number %d to the same Counter answered %q, want %q (does ServeHTTP change a copy of the Counter? a value receiver gets a copy on every call)", i, got, want)
 		}
 	}
@@ -27,9 +27,9 @@ func TestCounterNumbersRequests(t *testing.T) {
 
 func TestCountersAreIndependent(t *testing.T) {
 	a, b := new(Counter), new(Counter)
-	serve(a)
-	serve(a)
-	if got := serve(b); got != "request 1\n" {
+	testServe(a)
+	testServe(a)
+	if got := testServe(b); got != "request 1\n" {
 		t.Errorf("after two requests to Counter a, the first request to Counter b answered %q, want %q (each Counter keeps its own count: no package-level variable)", got, "request 1\n")
 	}
 }
@@ -61,7 +61,7 @@ func TestCounterConcurrentRequests(t *testing.T) {
 	answers := make([]string, requests)
 	var wg sync.WaitGroup
 	for i := range requests {
-		wg.Go(func() { answers[i] = serve(c) })
+		wg.Go(func() { answers[i] = testServe(c) })
 	}
 	wg.Wait()
 	want := make([]string, requests)

@@ -9,16 +9,16 @@ import (
 	"testing"
 )
 
-type step struct {
+type testStep struct {
 	method, path, body string
 	status             int
 	location           string // the Location header a 201 must carry
 }
 
-// do sends one request and returns the response as the client sees it.
+// testDo sends one request and returns the response as the client sees it.
 // Result() keeps the headers as they were when the status was written,
 // as a real client would see them.
-func do(t *testing.T, h http.Handler, s step) (*http.Response, string) {
+func testDo(t *testing.T, h http.Handler, s testStep) (*http.Response, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(s.method, s.path, strings.NewReader(s.body)))
@@ -27,11 +27,11 @@ func do(t *testing.T, h http.Handler, s step) (*http.Response, string) {
 	return resp, string(body)
 }
 
-func run(t *testing.T, steps []step) {
+func testRun(t *testing.T, steps []testStep) {
 	t.Helper()
 	h := NewMux(NewRegistry())
 	for _, s := range steps {
-		resp, body := do(t, h, s)
+		resp, body := testDo(t, h, s)
 		req := s.method + " " + s.path
 		if s.body != "" {
 			req += " with body " + `"` + s.body + `"`
@@ -51,7 +51,7 @@ func run(t *testing.T, steps []step) {
 }
 
 func TestCreate(t *testing.T) {
-	run(t, []step{
+	testRun(t, []testStep{
 		{method: "POST", path: "/users", body: "ada", status: 201, location: "/users/ada"},
 		{method: "POST", path: "/users", body: "grace42", status: 201, location: "/users/grace42"},
 		{method: "GET", path: "/users/ada", status: 200},
@@ -59,7 +59,7 @@ func TestCreate(t *testing.T) {
 }
 
 func TestCreateTaken(t *testing.T) {
-	run(t, []step{
+	testRun(t, []testStep{
 		{method: "POST", path: "/users", body: "ada", status: 201, location: "/users/ada"},
 		{method: "POST", path: "/users", body: "ada", status: 409},
 	})
@@ -68,13 +68,13 @@ func TestCreateTaken(t *testing.T) {
 func TestCreateInvalid(t *testing.T) {
 	for _, name := range []string{"", "al", "Ada", "ada lovelace", "ada!", "an-underscore_", "averyveryverylongusername"} {
 		t.Run(fmt.Sprintf("%q", name), func(t *testing.T) {
-			run(t, []step{{method: "POST", path: "/users", body: name, status: 400}})
+			testRun(t, []testStep{{method: "POST", path: "/users", body: name, status: 400}})
 		})
 	}
 }
 
 func TestShow(t *testing.T) {
-	run(t, []step{
+	testRun(t, []testStep{
 		{method: "GET", path: "/users/ada", status: 404},
 		{method: "POST", path: "/users", body: "ada", status: 201, location: "/users/ada"},
 		{method: "GET", path: "/users/ada", status: 200},
@@ -83,7 +83,7 @@ func TestShow(t *testing.T) {
 }
 
 func TestDelete(t *testing.T) {
-	run(t, []step{
+	testRun(t, []testStep{
 		{method: "POST", path: "/users", body: "ada", status: 201, location: "/users/ada"},
 		{method: "DELETE", path: "/users/ada", status: 204},
 		{method: "GET", path: "/users/ada", status: 404},

@@ -12,9 +12,9 @@ import (
 	"testing"
 )
 
-// get calls Search through a real server, so that headers and Content-Type
+// testGet calls Search through a real server, so that headers and Content-Type
 // are what a client would see.
-func get(t *testing.T, target string, accept string) (*http.Response, string) {
+func testGet(t *testing.T, target string, accept string) (*http.Response, string) {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(Search))
 	t.Cleanup(srv.Close)
@@ -37,23 +37,23 @@ func get(t *testing.T, target string, accept string) (*http.Response, string) {
 	return resp, string(b)
 }
 
-// short keeps messages readable: long bodies are cut.
-func short(s string) string {
+// testShort keeps messages readable: long bodies are cut.
+func testShort(s string) string {
 	if r := []rune(s); len(r) > 70 {
 		return strconv.Quote(string(r[:70])) + "…"
 	}
 	return strconv.Quote(s)
 }
 
-// show prints a list of lines, the first few of a long one.
-func show(l []string) string {
+// testShow prints a list of lines, the first few of a long one.
+func testShow(l []string) string {
 	if len(l) > 4 {
 		return fmt.Sprintf("%d lines %q…", len(l), l[:4])
 	}
 	return fmt.Sprintf("%q", l)
 }
 
-func lines(body string) []string {
+func testLines(body string) []string {
 	if body == "" {
 		return []string{}
 	}
@@ -83,12 +83,12 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			resp, body := get(t, tt.target, "")
+			resp, body := testGet(t, tt.target, "")
 			if resp.StatusCode != 200 {
-				t.Fatalf("GET %s: status %d, want 200 (body %s)", tt.target, resp.StatusCode, short(body))
+				t.Fatalf("GET %s: status %d, want 200 (body %s)", tt.target, resp.StatusCode, testShort(body))
 			}
-			if got := lines(body); !slices.Equal(got, tt.want) {
-				t.Errorf("GET %s: %s, want %s", tt.target, show(got), show(tt.want))
+			if got := testLines(body); !slices.Equal(got, tt.want) {
+				t.Errorf("GET %s: %s, want %s", tt.target, testShow(got), testShow(tt.want))
 			}
 			if got := resp.Header.Get("X-Total-Count"); got != strconv.Itoa(tt.total) {
 				t.Errorf("GET %s: X-Total-Count %q, want %q (every match, before limit and offset)", tt.target, got, strconv.Itoa(tt.total))
@@ -113,9 +113,9 @@ func TestSearchBadValues(t *testing.T) {
 		"/search?limit=5&offset=1e3",
 	} {
 		t.Run(target, func(t *testing.T) {
-			resp, body := get(t, target, "")
+			resp, body := testGet(t, target, "")
 			if resp.StatusCode != http.StatusBadRequest {
-				t.Errorf("GET %s: status %d, want 400 Bad Request (body %s)", target, resp.StatusCode, short(body))
+				t.Errorf("GET %s: status %d, want 400 Bad Request (body %s)", target, resp.StatusCode, testShort(body))
 			}
 		})
 	}
@@ -124,7 +124,7 @@ func TestSearchBadValues(t *testing.T) {
 func TestSearchJSON(t *testing.T) {
 	for _, accept := range []string{"application/json", "application/json, text/plain;q=0.5"} {
 		t.Run(accept, func(t *testing.T) {
-			resp, body := get(t, "/search?q=tea&limit=2", accept)
+			resp, body := testGet(t, "/search?q=tea&limit=2", accept)
 			if resp.StatusCode != 200 {
 				t.Fatalf("GET /search?q=tea&limit=2 with Accept %q: status %d, want 200", accept, resp.StatusCode)
 			}
@@ -133,7 +133,7 @@ func TestSearchJSON(t *testing.T) {
 			}
 			var got []string
 			if err := json.Unmarshal([]byte(body), &got); err != nil {
-				t.Fatalf("GET /search?q=tea&limit=2 with Accept %q: the body %s is not a JSON array of strings: %v", accept, short(body), err)
+				t.Fatalf("GET /search?q=tea&limit=2 with Accept %q: the body %s is not a JSON array of strings: %v", accept, testShort(body), err)
 			}
 			want := []string{"teapot", "tea strainer"}
 			if !slices.Equal(got, want) {

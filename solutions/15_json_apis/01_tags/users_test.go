@@ -11,15 +11,15 @@ import (
 	"time"
 )
 
-var created = time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+var testCreated = time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 
-const hash = "$2a$10$N9qo8uLOickgx2ZMRZoMye"
+const testHash = "$2a$10$N9qo8uLOickgx2ZMRZoMye"
 
-func keys(m map[string]any) []string {
+func testKeys(m map[string]any) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-func encode(t *testing.T, u User) (string, map[string]any) {
+func testEncode(t *testing.T, u User) (string, map[string]any) {
 	t.Helper()
 	b, err := json.Marshal(u)
 	if err != nil {
@@ -33,10 +33,10 @@ func encode(t *testing.T, u User) (string, map[string]any) {
 }
 
 func TestUserFieldNames(t *testing.T) {
-	u := User{ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: hash, CreatedAt: created}
-	text, m := encode(t, u)
+	u := User{ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: testHash, CreatedAt: testCreated}
+	text, m := testEncode(t, u)
 	want := []string{"created_at", "email", "id", "name"}
-	if got := keys(m); !slices.Equal(got, want) {
+	if got := testKeys(m); !slices.Equal(got, want) {
 		t.Fatalf("a User without a nickname encodes as %s: keys %q, want exactly %q", text, got, want)
 	}
 	if m["id"] != 7.0 || m["name"] != "Ada" || m["email"] != "ada@example.com" || m["created_at"] != "2025-01-02T03:04:05Z" {
@@ -45,10 +45,10 @@ func TestUserFieldNames(t *testing.T) {
 }
 
 func TestUserNickname(t *testing.T) {
-	u := User{ID: 1, Name: "Grace", Email: "grace@example.com", Nickname: "amazing grace", PasswordHash: hash, CreatedAt: created}
-	text, m := encode(t, u)
+	u := User{ID: 1, Name: "Grace", Email: "grace@example.com", Nickname: "amazing grace", PasswordHash: testHash, CreatedAt: testCreated}
+	text, m := testEncode(t, u)
 	want := []string{"created_at", "email", "id", "name", "nickname"}
-	if got := keys(m); !slices.Equal(got, want) {
+	if got := testKeys(m); !slices.Equal(got, want) {
 		t.Fatalf("a User with a nickname encodes as %s: keys %q, want exactly %q", text, got, want)
 	}
 	if m["nickname"] != "amazing grace" {
@@ -57,9 +57,9 @@ func TestUserNickname(t *testing.T) {
 }
 
 func TestPasswordHashNeverLeaves(t *testing.T) {
-	u := User{ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: hash, CreatedAt: created}
-	text, _ := encode(t, u)
-	if strings.Contains(text, hash) || strings.Contains(strings.ToLower(text), "password") {
+	u := User{ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: testHash, CreatedAt: testCreated}
+	text, _ := testEncode(t, u)
+	if strings.Contains(text, testHash) || strings.Contains(strings.ToLower(text), "password") {
 		t.Errorf("a User encodes as %s: the password hash must never be encoded (tag it `json:\"-\"`)", text)
 	}
 	// The same tag keeps a client from setting it.
@@ -75,7 +75,7 @@ func TestPasswordHashNeverLeaves(t *testing.T) {
 
 func TestHandler(t *testing.T) {
 	users := map[string]User{
-		"7": {ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: hash, CreatedAt: created},
+		"7": {ID: 7, Name: "Ada", Email: "ada@example.com", PasswordHash: testHash, CreatedAt: testCreated},
 	}
 	srv := httptest.NewServer(NewMux(users))
 	defer srv.Close()
@@ -109,7 +109,7 @@ func TestHandler(t *testing.T) {
 			if _, ok := m[tt.wantKey]; !ok {
 				t.Errorf("GET %s: body %s, want a %q key", tt.path, b, tt.wantKey)
 			}
-			if strings.Contains(b, hash) {
+			if strings.Contains(b, testHash) {
 				t.Errorf("GET %s: the body %s contains the password hash", tt.path, b)
 			}
 		})

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func post(body string) *httptest.ResponseRecorder {
+func testPost(body string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("POST", "/orders", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
@@ -17,7 +17,7 @@ func post(body string) *httptest.ResponseRecorder {
 	return rec
 }
 
-func short(s string) string {
+func testShort(s string) string {
 	if len(s) > 60 {
 		return fmt.Sprintf("%q… (%d bytes)", s[:60], len(s))
 	}
@@ -37,13 +37,13 @@ func TestValidBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := post(tt.body)
+			rec := testPost(tt.body)
 			if rec.Code != http.StatusCreated {
-				t.Fatalf("POST /orders with %s: status %d, want 201 (body %s)", short(tt.body), rec.Code, short(rec.Body.String()))
+				t.Fatalf("POST /orders with %s: status %d, want 201 (body %s)", testShort(tt.body), rec.Code, testShort(rec.Body.String()))
 			}
 			var got Order
 			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got != tt.want {
-				t.Errorf("POST /orders with %s: answered %s, want the order %+v", short(tt.body), short(rec.Body.String()), tt.want)
+				t.Errorf("POST /orders with %s: answered %s, want the order %+v", testShort(tt.body), testShort(rec.Body.String()), tt.want)
 			}
 		})
 	}
@@ -66,16 +66,16 @@ func TestBadBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := post(tt.body)
+			rec := testPost(tt.body)
 			if rec.Code != http.StatusBadRequest {
-				t.Errorf("POST /orders with %s: status %d, want 400 (body %s)", short(tt.body), rec.Code, short(rec.Body.String()))
+				t.Errorf("POST /orders with %s: status %d, want 400 (body %s)", testShort(tt.body), rec.Code, testShort(rec.Body.String()))
 			}
 		})
 	}
 }
 
-// sized returns a valid order whose JSON is exactly n bytes long.
-func sized(n int) string {
+// testSized returns a valid order whose JSON is exactly n bytes long.
+func testSized(n int) string {
 	base := `{"item":"mug","quantity":1,"note":""}`
 	return base[:len(base)-2] + strings.Repeat("x", n-len(base)) + `"}`
 }
@@ -86,16 +86,16 @@ func TestBodyLimit(t *testing.T) {
 		body   string
 		status int
 	}{
-		{"exactly MaxBodyBytes", sized(MaxBodyBytes), http.StatusCreated},
-		{"one byte over", sized(MaxBodyBytes + 1), http.StatusRequestEntityTooLarge},
-		{"far over", sized(10 * MaxBodyBytes), http.StatusRequestEntityTooLarge},
-		{"a megabyte", sized(1 << 20), http.StatusRequestEntityTooLarge},
+		{"exactly MaxBodyBytes", testSized(MaxBodyBytes), http.StatusCreated},
+		{"one byte over", testSized(MaxBodyBytes + 1), http.StatusRequestEntityTooLarge},
+		{"far over", testSized(10 * MaxBodyBytes), http.StatusRequestEntityTooLarge},
+		{"a megabyte", testSized(1 << 20), http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := post(tt.body)
+			rec := testPost(tt.body)
 			if rec.Code != tt.status {
-				t.Errorf("POST /orders with a valid order of %d bytes (the limit is %d): status %d, want %d (body %s)", len(tt.body), MaxBodyBytes, rec.Code, tt.status, short(rec.Body.String()))
+				t.Errorf("POST /orders with a valid order of %d bytes (the limit is %d): status %d, want %d (body %s)", len(tt.body), MaxBodyBytes, rec.Code, tt.status, testShort(rec.Body.String()))
 			}
 		})
 	}
@@ -104,7 +104,7 @@ func TestBodyLimit(t *testing.T) {
 func TestBodyLimitStopsReading(t *testing.T) {
 	// A client may send far more than the limit; the server must stop
 	// reading soon after it, not read everything first.
-	body := &countingReader{r: strings.NewReader(sized(8 << 20))}
+	body := &testCountingReader{r: strings.NewReader(testSized(8 << 20))}
 	rec := httptest.NewRecorder()
 	CreateOrder(rec, httptest.NewRequest("POST", "/orders", body))
 	if rec.Code != http.StatusRequestEntityTooLarge {
@@ -115,12 +115,12 @@ func TestBodyLimitStopsReading(t *testing.T) {
 	}
 }
 
-type countingReader struct {
+type testCountingReader struct {
 	r *strings.Reader
 	n int
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
+func (c *testCountingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err

@@ -10,19 +10,19 @@ import (
 	"testing"
 )
 
-var valid = SignupRequest{Name: "Ada Lovelace", Email: "ada@example.com", Password: "correct horse", Age: 36}
+var testValid = SignupRequest{Name: "Ada Lovelace", Email: "ada@example.com", Password: "correct horse", Age: 36}
 
-func with(f func(*SignupRequest)) SignupRequest {
-	s := valid
+func testWith(f func(*SignupRequest)) SignupRequest {
+	s := testValid
 	f(&s)
 	return s
 }
 
-func show(s SignupRequest) string {
+func testShow(s SignupRequest) string {
 	return fmt.Sprintf("{Name: %q, Email: %q, Password: %q, Age: %d}", s.Name, s.Email, s.Password, s.Age)
 }
 
-func fields(m map[string]string) []string {
+func testFields(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
@@ -32,51 +32,51 @@ func TestValidate(t *testing.T) {
 		req  SignupRequest
 		want []string // the invalid fields
 	}{
-		{"a valid request", valid, []string{}},
-		{"name missing", with(func(s *SignupRequest) { s.Name = "" }), []string{"name"}},
-		{"name of spaces only", with(func(s *SignupRequest) { s.Name = "   " }), []string{"name"}},
-		{"name of 50 characters", with(func(s *SignupRequest) { s.Name = strings.Repeat("a", 50) }), []string{}},
-		{"name of 51 characters", with(func(s *SignupRequest) { s.Name = strings.Repeat("a", 51) }), []string{"name"}},
-		{"name of 50 accented characters (100 bytes)", with(func(s *SignupRequest) { s.Name = strings.Repeat("é", 50) }), []string{}},
-		{"name of 50 Japanese characters (150 bytes)", with(func(s *SignupRequest) { s.Name = strings.Repeat("名", 50) }), []string{}},
-		{"name of 51 Japanese characters", with(func(s *SignupRequest) { s.Name = strings.Repeat("名", 51) }), []string{"name"}},
-		{"name with spaces around", with(func(s *SignupRequest) { s.Name = "  Zoë  " }), []string{}},
-		{"email missing", with(func(s *SignupRequest) { s.Email = "" }), []string{"email"}},
-		{"email without @", with(func(s *SignupRequest) { s.Email = "ada.example.com" }), []string{"email"}},
-		{"email with nothing before @", with(func(s *SignupRequest) { s.Email = "@example.com" }), []string{"email"}},
-		{"email with nothing after @", with(func(s *SignupRequest) { s.Email = "ada@" }), []string{"email"}},
-		{"email without a dot after @", with(func(s *SignupRequest) { s.Email = "ada@localhost" }), []string{"email"}},
-		{"email with two @", with(func(s *SignupRequest) { s.Email = "ada@home@example.com" }), []string{"email"}},
-		{"email with a space", with(func(s *SignupRequest) { s.Email = "ada lovelace@example.com" }), []string{"email"}},
-		{"email with a subdomain", with(func(s *SignupRequest) { s.Email = "ada.l+news@mail.example.co.uk" }), []string{}},
-		{"password of 7 characters", with(func(s *SignupRequest) { s.Password = "1234567" }), []string{"password"}},
-		{"password of 8 characters", with(func(s *SignupRequest) { s.Password = "12345678" }), []string{}},
-		{"password of 8 non-ASCII characters", with(func(s *SignupRequest) { s.Password = "ñññññññ1" }), []string{}},
-		{"age missing (0)", with(func(s *SignupRequest) { s.Age = 0 }), []string{"age"}},
-		{"age 12", with(func(s *SignupRequest) { s.Age = 12 }), []string{"age"}},
-		{"age 13", with(func(s *SignupRequest) { s.Age = 13 }), []string{}},
-		{"age 130", with(func(s *SignupRequest) { s.Age = 130 }), []string{}},
-		{"age 131", with(func(s *SignupRequest) { s.Age = 131 }), []string{"age"}},
-		{"age negative", with(func(s *SignupRequest) { s.Age = -5 }), []string{"age"}},
+		{"a valid request", testValid, []string{}},
+		{"name missing", testWith(func(s *SignupRequest) { s.Name = "" }), []string{"name"}},
+		{"name of spaces only", testWith(func(s *SignupRequest) { s.Name = "   " }), []string{"name"}},
+		{"name of 50 characters", testWith(func(s *SignupRequest) { s.Name = strings.Repeat("a", 50) }), []string{}},
+		{"name of 51 characters", testWith(func(s *SignupRequest) { s.Name = strings.Repeat("a", 51) }), []string{"name"}},
+		{"name of 50 accented characters (100 bytes)", testWith(func(s *SignupRequest) { s.Name = strings.Repeat("é", 50) }), []string{}},
+		{"name of 50 Japanese characters (150 bytes)", testWith(func(s *SignupRequest) { s.Name = strings.Repeat("名", 50) }), []string{}},
+		{"name of 51 Japanese characters", testWith(func(s *SignupRequest) { s.Name = strings.Repeat("名", 51) }), []string{"name"}},
+		{"name with spaces around", testWith(func(s *SignupRequest) { s.Name = "  Zoë  " }), []string{}},
+		{"email missing", testWith(func(s *SignupRequest) { s.Email = "" }), []string{"email"}},
+		{"email without @", testWith(func(s *SignupRequest) { s.Email = "ada.example.com" }), []string{"email"}},
+		{"email with nothing before @", testWith(func(s *SignupRequest) { s.Email = "@example.com" }), []string{"email"}},
+		{"email with nothing after @", testWith(func(s *SignupRequest) { s.Email = "ada@" }), []string{"email"}},
+		{"email without a dot after @", testWith(func(s *SignupRequest) { s.Email = "ada@localhost" }), []string{"email"}},
+		{"email with two @", testWith(func(s *SignupRequest) { s.Email = "ada@home@example.com" }), []string{"email"}},
+		{"email with a space", testWith(func(s *SignupRequest) { s.Email = "ada lovelace@example.com" }), []string{"email"}},
+		{"email with a subdomain", testWith(func(s *SignupRequest) { s.Email = "ada.l+news@mail.example.co.uk" }), []string{}},
+		{"password of 7 characters", testWith(func(s *SignupRequest) { s.Password = "1234567" }), []string{"password"}},
+		{"password of 8 characters", testWith(func(s *SignupRequest) { s.Password = "12345678" }), []string{}},
+		{"password of 8 non-ASCII characters", testWith(func(s *SignupRequest) { s.Password = "ñññññññ1" }), []string{}},
+		{"age missing (0)", testWith(func(s *SignupRequest) { s.Age = 0 }), []string{"age"}},
+		{"age 12", testWith(func(s *SignupRequest) { s.Age = 12 }), []string{"age"}},
+		{"age 13", testWith(func(s *SignupRequest) { s.Age = 13 }), []string{}},
+		{"age 130", testWith(func(s *SignupRequest) { s.Age = 130 }), []string{}},
+		{"age 131", testWith(func(s *SignupRequest) { s.Age = 131 }), []string{"age"}},
+		{"age negative", testWith(func(s *SignupRequest) { s.Age = -5 }), []string{"age"}},
 		{"everything wrong at once", SignupRequest{Email: "nope", Password: "short", Age: 7}, []string{"age", "email", "name", "password"}},
-		{"two fields wrong", with(func(s *SignupRequest) { s.Email = "x"; s.Age = 200 }), []string{"age", "email"}},
+		{"two fields wrong", testWith(func(s *SignupRequest) { s.Email = "x"; s.Age = 200 }), []string{"age", "email"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			problems := tt.req.Validate()
-			if got := fields(problems); !slices.Equal(got, tt.want) {
-				t.Errorf("%s.Validate() found problems with %q, want %q", show(tt.req), got, tt.want)
+			if got := testFields(problems); !slices.Equal(got, tt.want) {
+				t.Errorf("%s.Validate() found problems with %q, want %q", testShow(tt.req), got, tt.want)
 			}
 			for f, msg := range problems {
 				if msg == "" {
-					t.Errorf("%s.Validate(): the message for %q is empty", show(tt.req), f)
+					t.Errorf("%s.Validate(): the message for %q is empty", testShow(tt.req), f)
 				}
 			}
 		})
 	}
 }
 
-func post(body string) *httptest.ResponseRecorder {
+func testPost(body string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	Signup(rec, httptest.NewRequest("POST", "/signup", strings.NewReader(body)))
 	return rec
@@ -97,7 +97,7 @@ func TestSignupHandler(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := post(tt.body)
+			rec := testPost(tt.body)
 			if rec.Code != tt.status {
 				t.Fatalf("POST /signup %s: status %d, want %d (body %s)", tt.body, rec.Code, tt.status, strings.TrimSpace(rec.Body.String()))
 			}
@@ -113,7 +113,7 @@ func TestSignupHandler(t *testing.T) {
 			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || got.Errors == nil {
 				t.Fatalf("POST /signup %s: body %s, want {\"errors\": {FIELD: MESSAGE, ...}}", tt.body, strings.TrimSpace(rec.Body.String()))
 			}
-			if f := fields(got.Errors); !slices.Equal(f, tt.errors) {
+			if f := testFields(got.Errors); !slices.Equal(f, tt.errors) {
 				t.Errorf("POST /signup %s: errors for %q, want %q (every invalid field, by its JSON name)", tt.body, f, tt.errors)
 			}
 		})

@@ -12,21 +12,21 @@ import (
 	"testing"
 )
 
-type ctxKey struct{}
+type testCtxKey struct{}
 
-// fakeStore answers from a map, fails for the id "broken" the way a real
+// testFakeStore answers from a map, fails for the id "broken" the way a real
 // database does, and records whether it got the request's context.
-type fakeStore struct {
+type testFakeStore struct {
 	accounts  map[string]Account
 	sawReqCtx bool
 }
 
-const dbError = "sql: connection refused at 10.0.0.3:5432 (user billing)"
+const testDbError = "sql: connection refused at 10.0.0.3:5432 (user billing)"
 
-func (s *fakeStore) Account(ctx context.Context, id string) (Account, error) {
-	s.sawReqCtx = ctx.Value(ctxKey{}) == "the request's context"
+func (s *testFakeStore) Account(ctx context.Context, id string) (Account, error) {
+	s.sawReqCtx = ctx.Value(testCtxKey{}) == "the request's context"
 	if id == "broken" {
-		return Account{}, fmt.Errorf("select balance from accounts where id=%q: %w", id, errors.New(dbError))
+		return Account{}, fmt.Errorf("select balance from accounts where id=%q: %w", id, errors.New(testDbError))
 	}
 	acc, ok := s.accounts[id]
 	if !ok {
@@ -35,20 +35,20 @@ func (s *fakeStore) Account(ctx context.Context, id string) (Account, error) {
 	return acc, nil
 }
 
-func get(t *testing.T, path string) (rec *httptest.ResponseRecorder, logs string, store *fakeStore) {
+func testGet(t *testing.T, path string) (rec *httptest.ResponseRecorder, logs string, store *testFakeStore) {
 	t.Helper()
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
-	store = &fakeStore{accounts: map[string]Account{"a1": {ID: "a1", Owner: "Ada", BalanceCents: 1250}}}
+	store = &testFakeStore{accounts: map[string]Account{"a1": {ID: "a1", Owner: "Ada", BalanceCents: 1250}}}
 	h := NewHandler(store, logger)
 	rec = httptest.NewRecorder()
 	req := httptest.NewRequest("GET", path, nil)
-	req = req.WithContext(context.WithValue(req.Context(), ctxKey{}, "the request's context"))
+	req = req.WithContext(context.WithValue(req.Context(), testCtxKey{}, "the request's context"))
 	h.ServeHTTP(rec, req)
 	return rec, buf.String(), store
 }
 
-func errorField(t *testing.T, path string, rec *httptest.ResponseRecorder) string {
+func testErrorField(t *testing.T, path string, rec *httptest.ResponseRecorder) string {
 	t.Helper()
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		t.Errorf("GET %s: Content-Type %q, want application/json", path, ct)
@@ -62,7 +62,7 @@ func errorField(t *testing.T, path string, rec *httptest.ResponseRecorder) strin
 }
 
 func TestFound(t *testing.T) {
-	rec, _, store := get(t, "/accounts/a1")
+	rec, _, store := testGet(t, "/accounts/a1")
 	if rec.Code != 200 {
 		t.Fatalf("GET /accounts/a1: status %d, want 200 (body %s)", rec.Code, strings.TrimSpace(rec.Body.String()))
 	}
@@ -76,11 +76,11 @@ func TestFound(t *testing.T) {
 }
 
 func TestNotFound(t *testing.T) {
-	rec, _, _ := get(t, "/accounts/zz")
+	rec, _, _ := testGet(t, "/accounts/zz")
 	if rec.Code != 404 {
 		t.Fatalf("GET /accounts/zz: status %d, want 404 (the store returns ErrNotFound wrapped: compare with errors.Is) (body %s)", rec.Code, strings.TrimSpace(rec.Body.String()))
 	}
-	if got := errorField(t, "/accounts/zz", rec); got != "account not found" {
+	if got := testErrorField(t, "/accounts/zz", rec); got != "account not found" {
 		t.Errorf("GET /accounts/zz: error %q, want %q", got, "account not found")
 	}
 	if strings.Contains(rec.Body.String(), "select") {
@@ -89,7 +89,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestInternalErrorLeaksNothing(t *testing.T) {
-	rec, _, _ := get(t, "/accounts/broken")
+	rec, _, _ := testGet(t, "/accounts/broken")
 	body := strings.TrimSpace(rec.Body.String())
 	if rec.Code != 500 {
 		t.Fatalf("GET /accounts/broken (the database fails): status %d, want 500 (body %s)", rec.Code, body)
@@ -100,13 +100,13 @@ func TestInternalErrorLeaksNothing(t *testing.T) {
 			break
 		}
 	}
-	if got := errorField(t, "/accounts/broken", rec); got != "internal error" {
+	if got := testErrorField(t, "/accounts/broken", rec); got != "internal error" {
 		t.Errorf("GET /accounts/broken: error %q, want %q", got, "internal error")
 	}
 }
 
 func TestInternalErrorIsLogged(t *testing.T) {
-	rec, logs, _ := get(t, "/accounts/broken")
+	rec, logs, _ := testGet(t, "/accounts/broken")
 	if rec.Code != 500 {
 		t.Fatalf("GET /accounts/broken (the database fails): status %d, want 500", rec.Code)
 	}

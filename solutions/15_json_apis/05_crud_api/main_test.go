@@ -10,10 +10,10 @@ import (
 	"testing"
 )
 
-// post creates a task from any goroutine: it reports problems as an
+// testPost creates a task from any goroutine: it reports problems as an
 // error instead of stopping the test (t.Fatal only works in the test's
 // own goroutine).
-func post(h http.Handler, title string) (Task, error) {
+func testPost(h http.Handler, title string) (Task, error) {
 	rec := httptest.NewRecorder()
 	body := fmt.Sprintf(`{"title":%q}`, title)
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/tasks", strings.NewReader(body)))
@@ -27,13 +27,13 @@ func post(h http.Handler, title string) (Task, error) {
 	return task, nil
 }
 
-// send sends a request from any goroutine, ignoring the answer.
-func send(h http.Handler, method, path, body string) {
+// testSend sends a request from any goroutine, ignoring the answer.
+func testSend(h http.Handler, method, path, body string) {
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, path, strings.NewReader(body)))
 }
 
-// call sends one request to h and decodes a JSON answer into out (if any).
-func call(t *testing.T, h http.Handler, method, path, body string, out any) int {
+// testCall sends one request to h and decodes a JSON answer into out (if any).
+func testCall(t *testing.T, h http.Handler, method, path, body string, out any) int {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
@@ -47,26 +47,26 @@ func call(t *testing.T, h http.Handler, method, path, body string, out any) int 
 	return rec.Code
 }
 
-func create(t *testing.T, h http.Handler, title string) Task {
+func testCreate(t *testing.T, h http.Handler, title string) Task {
 	t.Helper()
 	var task Task
 	body := fmt.Sprintf(`{"title":%q}`, title)
-	if code := call(t, h, "POST", "/tasks", body, &task); code != http.StatusCreated {
+	if code := testCall(t, h, "POST", "/tasks", body, &task); code != http.StatusCreated {
 		t.Fatalf("POST /tasks %s: status %d, want 201", body, code)
 	}
 	return task
 }
 
-func list(t *testing.T, h http.Handler) []Task {
+func testList(t *testing.T, h http.Handler) []Task {
 	t.Helper()
 	var tasks []Task
-	if code := call(t, h, "GET", "/tasks", "", &tasks); code != http.StatusOK {
+	if code := testCall(t, h, "GET", "/tasks", "", &tasks); code != http.StatusOK {
 		t.Fatalf("GET /tasks: status %d, want 200", code)
 	}
 	return tasks
 }
 
-func ids(tasks []Task) []int {
+func testIds(tasks []Task) []int {
 	out := make([]int, len(tasks))
 	for i, t := range tasks {
 		out[i] = t.ID
@@ -86,16 +86,16 @@ func TestEmptyListIsAnArray(t *testing.T) {
 func TestListIsSortedByID(t *testing.T) {
 	h := NewAPI(NewStore())
 	for i := range 40 {
-		create(t, h, fmt.Sprintf("task %d", i))
+		testCreate(t, h, fmt.Sprintf("task %d", i))
 	}
 	for _, id := range []int{3, 17, 40} {
-		if code := call(t, h, "DELETE", fmt.Sprintf("/tasks/%d", id), "", nil); code != http.StatusNoContent {
+		if code := testCall(t, h, "DELETE", fmt.Sprintf("/tasks/%d", id), "", nil); code != http.StatusNoContent {
 			t.Fatalf("DELETE /tasks/%d: status %d, want 204", id, code)
 		}
 	}
 	// Map order changes from one range loop to the next: look several times.
 	for range 5 {
-		got := ids(list(t, h))
+		got := testIds(testList(t, h))
 		if len(got) != 37 {
 			t.Fatalf("GET /tasks after 40 creates and 3 deletes: %d tasks, want 37", len(got))
 		}
@@ -109,17 +109,17 @@ func TestListIsSortedByID(t *testing.T) {
 
 func TestIDsAreNeverReused(t *testing.T) {
 	h := NewAPI(NewStore())
-	a := create(t, h, "first")
-	b := create(t, h, "second")
-	if code := call(t, h, "DELETE", fmt.Sprintf("/tasks/%d", a.ID), "", nil); code != http.StatusNoContent {
+	a := testCreate(t, h, "first")
+	b := testCreate(t, h, "second")
+	if code := testCall(t, h, "DELETE", fmt.Sprintf("/tasks/%d", a.ID), "", nil); code != http.StatusNoContent {
 		t.Fatalf("DELETE /tasks/%d: status %d, want 204", a.ID, code)
 	}
-	c := create(t, h, "third")
+	c := testCreate(t, h, "third")
 	if c.ID == a.ID || c.ID == b.ID {
 		t.Fatalf("after creating ids %d and %d and deleting %d, the next task got id %d: ids must never be reused", a.ID, b.ID, a.ID, c.ID)
 	}
 	var got Task
-	if code := call(t, h, "GET", fmt.Sprintf("/tasks/%d", b.ID), "", &got); code != 200 || got.Title != "second" {
+	if code := testCall(t, h, "GET", fmt.Sprintf("/tasks/%d", b.ID), "", &got); code != 200 || got.Title != "second" {
 		t.Errorf("GET /tasks/%d: status %d, task %+v, want the task \"second\" unchanged", b.ID, code, got)
 	}
 }
@@ -132,7 +132,7 @@ func TestConcurrentRequests(t *testing.T) {
 	for w := range writers {
 		wg.Go(func() {
 			for i := range each {
-				task, err := post(h, fmt.Sprintf("writer %d task %d", w, i))
+				task, err := testPost(h, fmt.Sprintf("writer %d task %d", w, i))
 				if err != nil {
 					t.Error(err)
 					return
@@ -145,9 +145,9 @@ func TestConcurrentRequests(t *testing.T) {
 	for range 2 {
 		wg.Go(func() {
 			for range each {
-				send(h, "GET", "/tasks", "")
-				send(h, "GET", "/tasks/1", "")
-				send(h, "PATCH", "/tasks/1", `{"done":true}`)
+				testSend(h, "GET", "/tasks", "")
+				testSend(h, "GET", "/tasks/1", "")
+				testSend(h, "PATCH", "/tasks/1", `{"done":true}`)
 			}
 		})
 	}
@@ -165,7 +165,7 @@ func TestConcurrentRequests(t *testing.T) {
 			seen[task.ID] = true
 		}
 	}
-	if got := list(t, h); len(got) != writers*each {
+	if got := testList(t, h); len(got) != writers*each {
 		t.Errorf("after %d tasks created concurrently, GET /tasks lists %d", writers*each, len(got))
 	}
 }

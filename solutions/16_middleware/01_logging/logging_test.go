@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble (fake time: sleeps are instant and
+// testRunBubble runs f in a synctest bubble (fake time: sleeps are instant and
 // durations exact), turning a leak report into an ordinary failure.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -25,9 +25,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// serve runs one request through Logging and returns the answer and the
+// testServe runs one request through Logging and returns the answer and the
 // JSON log lines.
-func serve(t *testing.T, h http.Handler, method, target string) (*httptest.ResponseRecorder, []map[string]any, string) {
+func testServe(t *testing.T, h http.Handler, method, target string) (*httptest.ResponseRecorder, []map[string]any, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
@@ -44,7 +44,7 @@ func serve(t *testing.T, h http.Handler, method, target string) (*httptest.Respo
 	return rec, lines, buf.String()
 }
 
-func one(t *testing.T, req string, lines []map[string]any, raw string) map[string]any {
+func testOne(t *testing.T, req string, lines []map[string]any, raw string) map[string]any {
 	t.Helper()
 	if len(lines) != 1 {
 		t.Fatalf("%s: %d log lines, want exactly 1; the log:\n%s", req, len(lines), raw)
@@ -87,11 +87,11 @@ func TestLogsMethodPathStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := tt.method + " " + tt.target
-			rec, lines, raw := serve(t, tt.handler, tt.method, tt.target)
+			rec, lines, raw := testServe(t, tt.handler, tt.method, tt.target)
 			if rec.Code != tt.status {
 				t.Errorf("%s: the client got status %d, want %d: the middleware must pass the response through unchanged", req, rec.Code, tt.status)
 			}
-			line := one(t, req, lines, raw)
+			line := testOne(t, req, lines, raw)
 			var wrong []string
 			if line["level"] != "INFO" || line["msg"] != "request" {
 				wrong = append(wrong, `level "INFO" and msg "request"`)
@@ -116,13 +116,13 @@ func TestLogsMethodPathStatus(t *testing.T) {
 }
 
 func TestLogsDuration(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		slow := func(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(250 * time.Millisecond) // fake time: instant, and exact
 			fmt.Fprint(w, "done")
 		}
-		_, lines, raw := serve(t, http.HandlerFunc(slow), "GET", "/slow")
-		line := one(t, "GET /slow", lines, raw)
+		_, lines, raw := testServe(t, http.HandlerFunc(slow), "GET", "/slow")
+		line := testOne(t, "GET /slow", lines, raw)
 		want := 250 * time.Millisecond
 		var got time.Duration
 		switch d := line["duration"].(type) {
@@ -145,7 +145,7 @@ func TestResponsePassesThrough(t *testing.T) {
 		w.WriteHeader(http.StatusAccepted)
 		fmt.Fprint(w, "queued")
 	}
-	rec, _, _ := serve(t, http.HandlerFunc(h), "POST", "/jobs")
+	rec, _, _ := testServe(t, http.HandlerFunc(h), "POST", "/jobs")
 	if rec.Code != 202 || rec.Body.String() != "queued" || rec.Header().Get("X-Custom") != "kept" {
 		t.Errorf("POST /jobs through Logging: status %d, body %q, X-Custom %q; want 202, \"queued\", \"kept\"", rec.Code, rec.Body.String(), rec.Header().Get("X-Custom"))
 	}
@@ -157,7 +157,7 @@ func TestWrapperUnwraps(t *testing.T) {
 		fmt.Fprint(w, "part one")
 		flushErr = http.NewResponseController(w).Flush()
 	}
-	rec, _, _ := serve(t, http.HandlerFunc(h), "GET", "/stream")
+	rec, _, _ := testServe(t, http.HandlerFunc(h), "GET", "/stream")
 	if flushErr != nil {
 		t.Errorf("behind Logging, http.NewResponseController(w).Flush() failed: %v; give your wrapper an Unwrap() http.ResponseWriter method", flushErr)
 	}

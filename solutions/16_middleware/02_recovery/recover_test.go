@@ -14,9 +14,9 @@ import (
 	"testing"
 )
 
-// serve calls h through Recover; a panic that escapes is returned instead
+// testServe calls h through Recover; a panic that escapes is returned instead
 // of crashing the test.
-func serve(h http.HandlerFunc, path string) (rec *httptest.ResponseRecorder, logs string, escaped any) {
+func testServe(h http.HandlerFunc, path string) (rec *httptest.ResponseRecorder, logs string, escaped any) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
 	rec = httptest.NewRecorder()
@@ -27,7 +27,7 @@ func serve(h http.HandlerFunc, path string) (rec *httptest.ResponseRecorder, log
 	return rec, buf.String(), escaped
 }
 
-func errorLines(logs string) []string {
+func testErrorLines(logs string) []string {
 	var out []string
 	for line := range strings.Lines(logs) {
 		var m map[string]any
@@ -39,7 +39,7 @@ func errorLines(logs string) []string {
 }
 
 func TestNoPanicPassesThrough(t *testing.T) {
-	rec, logs, _ := serve(func(w http.ResponseWriter, r *http.Request) {
+	rec, logs, _ := testServe(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Custom", "kept")
 		w.WriteHeader(http.StatusCreated)
 		fmt.Fprint(w, "made it")
@@ -47,7 +47,7 @@ func TestNoPanicPassesThrough(t *testing.T) {
 	if rec.Code != 201 || rec.Body.String() != "made it" || rec.Header().Get("X-Custom") != "kept" {
 		t.Errorf("a handler that does not panic: status %d, body %q, X-Custom %q; want 201, \"made it\", \"kept\" (pass the response through untouched)", rec.Code, rec.Body.String(), rec.Header().Get("X-Custom"))
 	}
-	if l := errorLines(logs); len(l) > 0 {
+	if l := testErrorLines(logs); len(l) > 0 {
 		t.Errorf("a handler that does not panic: logged %q, want no ERROR line", l)
 	}
 }
@@ -71,7 +71,7 @@ func TestPanicBecomes500(t *testing.T) {
 				}
 				panic(tt.value)
 			}
-			rec, logs, escaped := serve(h, "/boom")
+			rec, logs, escaped := testServe(h, "/boom")
 			if escaped != nil {
 				t.Fatalf("the panic (%v) escaped Recover: call recover() in a function deferred before next.ServeHTTP", escaped)
 			}
@@ -91,7 +91,7 @@ func TestPanicBecomes500(t *testing.T) {
 					t.Errorf("a handler that panics with %s: the body %q shows %q to the client", tt.name, body, secret)
 				}
 			}
-			lines := errorLines(logs)
+			lines := testErrorLines(logs)
 			if len(lines) == 0 || !strings.Contains(strings.Join(lines, "\n"), tt.text) {
 				t.Errorf("a handler that panics with %s: want an ERROR log line with the panic value (%q); the log:\n%s", tt.name, tt.text, logs)
 			}
@@ -126,13 +126,13 @@ func TestServerKeepsServing(t *testing.T) {
 }
 
 func TestAbortHandlerGoesOn(t *testing.T) {
-	_, logs, escaped := serve(func(w http.ResponseWriter, r *http.Request) {
+	_, logs, escaped := testServe(func(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler)
 	}, "/abort")
 	if escaped != http.ErrAbortHandler {
 		t.Errorf("a handler that panics with http.ErrAbortHandler: Recover stopped the panic (got %v), want it to panic again with the same value", escaped)
 	}
-	if l := errorLines(logs); len(l) > 0 {
+	if l := testErrorLines(logs); len(l) > 0 {
 		t.Errorf("http.ErrAbortHandler is a deliberate abort, not a bug: logged %q, want no ERROR line", l)
 	}
 }

@@ -11,11 +11,11 @@ import (
 	"testing"
 )
 
-var validID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+var testValidID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
-// serve sends one request through RequestID to a handler that records the
+// testServe sends one request through RequestID to a handler that records the
 // ID it finds in its context and writes a body (so the headers are sent).
-func serve(t *testing.T, incoming string, set bool) (seen, header string) {
+func testServe(t *testing.T, incoming string, set bool) (seen, header string) {
 	t.Helper()
 	h := RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		seen = FromContext(r.Context())
@@ -33,7 +33,7 @@ func serve(t *testing.T, incoming string, set bool) (seen, header string) {
 func TestIncomingIDIsKept(t *testing.T) {
 	for _, id := range []string{"abc-123", "7f9c2ba4.e88f_827d", "A", strings.Repeat("x", 64)} {
 		t.Run(id, func(t *testing.T) {
-			seen, header := serve(t, id, true)
+			seen, header := testServe(t, id, true)
 			if seen != id {
 				t.Errorf("request with X-Request-ID %q: the handler's FromContext gave %q, want %q", id, seen, id)
 			}
@@ -45,8 +45,8 @@ func TestIncomingIDIsKept(t *testing.T) {
 }
 
 func TestMissingIDIsGenerated(t *testing.T) {
-	seen, header := serve(t, "", false)
-	if !validID.MatchString(seen) {
+	seen, header := testServe(t, "", false)
+	if !testValidID.MatchString(seen) {
 		t.Fatalf("request without X-Request-ID: the handler's FromContext gave %q, want a generated ID of 1 to 64 letters, digits, '-', '_' or '.'", seen)
 	}
 	if header != seen {
@@ -65,8 +65,8 @@ func TestInvalidIDIsReplaced(t *testing.T) {
 		"semi;colon",
 	} {
 		t.Run(fmt.Sprintf("%q", id), func(t *testing.T) {
-			seen, header := serve(t, id, true)
-			if seen == id || !validID.MatchString(seen) {
+			seen, header := testServe(t, id, true)
+			if seen == id || !testValidID.MatchString(seen) {
 				t.Errorf("request with X-Request-ID %q: the handler saw %q, want a freshly generated valid ID (never copy an invalid one into logs)", id, seen)
 			}
 			if header != seen {

@@ -8,16 +8,16 @@ import (
 	"testing"
 )
 
-var accounts = []Account{
+var testAccounts = []Account{
 	{Name: "ada", Token: "tok-ada-5f2b9c"},
 	{Name: "grace", Token: "tok-grace-81e4d0"},
 	{Name: "misconfigured", Token: ""}, // an account whose token was never set
 }
 
-// serve sends a request with the given Authorization header (none if
+// testServe sends a request with the given Authorization header (none if
 // absent) and reports what the protected handler saw.
-func serve(authorization string, present bool) (rec *httptest.ResponseRecorder, called bool, user string, userOK bool) {
-	h := RequireToken(accounts, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func testServe(authorization string, present bool) (rec *httptest.ResponseRecorder, called bool, user string, userOK bool) {
+	h := RequireToken(testAccounts, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		called = true
 		user, userOK = UserFrom(r.Context())
 		w.Write([]byte("secret data"))
@@ -40,7 +40,7 @@ func TestValidTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.header, func(t *testing.T) {
-			rec, called, user, ok := serve(tt.header, true)
+			rec, called, user, ok := testServe(tt.header, true)
 			if !called || rec.Code != 200 {
 				t.Fatalf("Authorization: %q: status %d, handler called: %v; want 200 and the handler called", tt.header, rec.Code, called)
 			}
@@ -71,7 +71,7 @@ func TestRejected(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, called, _, _ := serve(tt.header, tt.present)
+			rec, called, _, _ := testServe(tt.header, tt.present)
 			req := "no Authorization header"
 			if tt.present {
 				req = "Authorization: " + `"` + tt.header + `"`

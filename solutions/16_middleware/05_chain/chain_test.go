@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// tracer returns a middleware that records when a request enters and
+// testTracer returns a middleware that records when a request enters and
 // leaves it.
-func tracer(name string, trace *[]string) Middleware {
+func testTracer(name string, trace *[]string) Middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			*trace = append(*trace, name+" in")
@@ -24,7 +24,7 @@ func TestChainOrder(t *testing.T) {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		trace = append(trace, "handler")
 	})
-	Chain(h, tracer("m1", &trace), tracer("m2", &trace), tracer("m3", &trace)).
+	Chain(h, testTracer("m1", &trace), testTracer("m2", &trace), testTracer("m3", &trace)).
 		ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 	want := []string{"m1 in", "m2 in", "m3 in", "handler", "m3 out", "m2 out", "m1 out"}
 	if !slices.Equal(trace, want) {
@@ -37,7 +37,7 @@ func TestChainOfOne(t *testing.T) {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		trace = append(trace, "handler")
 	})
-	Chain(h, tracer("only", &trace)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	Chain(h, testTracer("only", &trace)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 	want := []string{"only in", "handler", "only out"}
 	if !slices.Equal(trace, want) {
 		t.Errorf("Chain(h, m) ran %q, want %q", trace, want)

@@ -11,10 +11,10 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (sleeps and timers
+// testRunBubble runs f in a synctest bubble: time is fake (sleeps and timers
 // are instant and exact), and goroutines still blocked at the end are
 // reported as a leak.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -24,16 +24,16 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// backend is a fake slow backend: it takes `takes` unless its context ends
+// testBackend is a fake slow backend: it takes `takes` unless its context ends
 // first, and records when and how it stopped.
-type backend struct {
+type testBackend struct {
 	takes   time.Duration
 	start   time.Time
 	stopped time.Duration // when it returned, after start
 	err     error         // what it returned
 }
 
-func (b *backend) work(ctx context.Context) (string, error) {
+func (b *testBackend) work(ctx context.Context) (string, error) {
 	select {
 	case <-time.After(b.takes):
 		b.stopped = time.Since(b.start)
@@ -45,7 +45,7 @@ func (b *backend) work(ctx context.Context) (string, error) {
 	}
 }
 
-func serve(h http.Handler, req *http.Request) (*httptest.ResponseRecorder, time.Duration) {
+func testServe(h http.Handler, req *http.Request) (*httptest.ResponseRecorder, time.Duration) {
 	start := time.Now()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
@@ -53,9 +53,9 @@ func serve(h http.Handler, req *http.Request) (*httptest.ResponseRecorder, time.
 }
 
 func TestFastRequest(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		b := &backend{takes: 100 * time.Millisecond, start: time.Now()}
-		rec, took := serve(Timeout(time.Second, Handler(b.work)), httptest.NewRequest("GET", "/report", nil))
+	testRunBubble(t, func(t *testing.T) {
+		b := &testBackend{takes: 100 * time.Millisecond, start: time.Now()}
+		rec, took := testServe(Timeout(time.Second, Handler(b.work)), httptest.NewRequest("GET", "/report", nil))
 		if rec.Code != 200 || rec.Body.String() != "report ready" {
 			t.Fatalf("work taking 100ms, limit 1s: status %d, body %q; want 200 \"report ready\"", rec.Code, rec.Body.String())
 		}
@@ -66,9 +66,9 @@ func TestFastRequest(t *testing.T) {
 }
 
 func TestSlowRequestTimesOut(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		b := &backend{takes: 5 * time.Second, start: time.Now()}
-		rec, took := serve(Timeout(time.Second, Handler(b.work)), httptest.NewRequest("GET", "/report", nil))
+	testRunBubble(t, func(t *testing.T) {
+		b := &testBackend{takes: 5 * time.Second, start: time.Now()}
+		rec, took := testServe(Timeout(time.Second, Handler(b.work)), httptest.NewRequest("GET", "/report", nil))
 		if rec.Code != http.StatusServiceUnavailable || took != time.Second {
 			t.Fatalf("work taking 5s, limit 1s: status %d after %v, want 503 after exactly 1s", rec.Code, took)
 		}
@@ -80,12 +80,12 @@ func TestSlowRequestTimesOut(t *testing.T) {
 }
 
 func TestHandlerIgnoringItsContext(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		stubborn := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(5 * time.Second) // never looks at r.Context()
 			w.Write([]byte("late"))
 		})
-		rec, took := serve(Timeout(time.Second, stubborn), httptest.NewRequest("GET", "/stubborn", nil))
+		rec, took := testServe(Timeout(time.Second, stubborn), httptest.NewRequest("GET", "/stubborn", nil))
 		if rec.Code != http.StatusServiceUnavailable || took != time.Second {
 			t.Errorf("a handler that sleeps 5s without watching its context, limit 1s: status %d after %v, want 503 after exactly 1s: the client must get its answer at the deadline whatever the handler does (http.TimeoutHandler)", rec.Code, took)
 		}
@@ -97,10 +97,10 @@ func TestHandlerIgnoringItsContext(t *testing.T) {
 }
 
 func TestTimeoutsAreIndependent(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		h := Timeout(time.Second, Handler((&backend{takes: 600 * time.Millisecond}).work))
+	testRunBubble(t, func(t *testing.T) {
+		h := Timeout(time.Second, Handler((&testBackend{takes: 600 * time.Millisecond}).work))
 		for i := range 3 {
-			rec, took := serve(h, httptest.NewRequest("GET", "/report", nil))
+			rec, took := testServe(h, httptest.NewRequest("GET", "/report", nil))
 			if rec.Code != 200 || took != 600*time.Millisecond {
 				t.Fatalf("request %d (work taking 600ms, limit 1s each): status %d after %v, want 200 after 600ms: every request gets its own deadline", i+1, rec.Code, took)
 			}
@@ -109,12 +109,12 @@ func TestTimeoutsAreIndependent(t *testing.T) {
 }
 
 func TestClientGoneStopsWork(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		b := &backend{takes: 5 * time.Second, start: time.Now()}
+	testRunBubble(t, func(t *testing.T) {
+		b := &testBackend{takes: 5 * time.Second, start: time.Now()}
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel) // the client hangs up
 		req := httptest.NewRequestWithContext(ctx, "GET", "/report", nil)
-		_, took := serve(Handler(b.work), req)
+		_, took := testServe(Handler(b.work), req)
 		if !errors.Is(b.err, context.Canceled) || b.stopped != 300*time.Millisecond {
 			t.Errorf("client gone after 300ms: the work stopped after %v with error %v, want it stopped at 300ms (context canceled): call work with r.Context()", b.stopped, b.err)
 		}
@@ -125,11 +125,11 @@ func TestClientGoneStopsWork(t *testing.T) {
 }
 
 func TestHandlerAnswers503WhenTheContextEnds(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		b := &backend{takes: 5 * time.Second, start: time.Now()}
+	testRunBubble(t, func(t *testing.T) {
+		b := &testBackend{takes: 5 * time.Second, start: time.Now()}
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		rec, took := serve(Handler(b.work), httptest.NewRequestWithContext(ctx, "GET", "/report", nil))
+		rec, took := testServe(Handler(b.work), httptest.NewRequestWithContext(ctx, "GET", "/report", nil))
 		if rec.Code != http.StatusServiceUnavailable || took != 2*time.Second {
 			t.Errorf("Handler alone, request context with a 2s deadline, work taking 5s: status %d after %v, want 503 after 2s", rec.Code, took)
 		}

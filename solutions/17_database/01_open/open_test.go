@@ -24,7 +24,7 @@ func testDSN(t *testing.T) (driver, dsn, unreachable string) {
 		"file:" + filepath.Join(dir, "no", "such", "directory", "app.db")
 }
 
-func mustOpen(t *testing.T, cfg PoolConfig) *sql.DB {
+func testMustOpen(t *testing.T, cfg PoolConfig) *sql.DB {
 	t.Helper()
 	driver, dsn, _ := testDSN(t)
 	db, err := Open(t.Context(), driver, dsn, cfg)
@@ -40,7 +40,7 @@ func mustOpen(t *testing.T, cfg PoolConfig) *sql.DB {
 
 func TestOpenConnects(t *testing.T) {
 	cfg := PoolConfig{MaxOpenConns: 5, MaxIdleConns: 2, ConnMaxLifetime: time.Hour}
-	db := mustOpen(t, cfg)
+	db := testMustOpen(t, cfg)
 	if n := db.Stats().OpenConnections; n == 0 {
 		t.Fatalf("after Open, the pool holds no connection: sql.Open only prepares the pool, it never connects; call db.PingContext(ctx) to make (and check) the first connection")
 	}
@@ -84,7 +84,7 @@ func TestPoolSettings(t *testing.T) {
 	}
 	for _, cfg := range tests {
 		t.Run(fmt.Sprintf("MaxOpenConns=%d,MaxIdleConns=%d", cfg.MaxOpenConns, cfg.MaxIdleConns), func(t *testing.T) {
-			db := mustOpen(t, cfg)
+			db := testMustOpen(t, cfg)
 			if got := db.Stats().MaxOpenConnections; got != cfg.MaxOpenConns {
 				t.Fatalf("db.Stats().MaxOpenConnections = %d, want %d: call db.SetMaxOpenConns", got, cfg.MaxOpenConns)
 			}
@@ -118,7 +118,7 @@ func TestPoolSettings(t *testing.T) {
 }
 
 func TestConnMaxLifetime(t *testing.T) {
-	db := mustOpen(t, PoolConfig{MaxOpenConns: 2, MaxIdleConns: 2, ConnMaxLifetime: 10 * time.Millisecond})
+	db := testMustOpen(t, PoolConfig{MaxOpenConns: 2, MaxIdleConns: 2, ConnMaxLifetime: 10 * time.Millisecond})
 	// The connection PingContext made is now older than ConnMaxLifetime.
 	time.Sleep(50 * time.Millisecond)
 	if err := db.PingContext(t.Context()); err != nil {

@@ -17,10 +17,10 @@ import (
 	"modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. postgres says which one it is.
-func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
+func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	t.Helper()
 	url := os.Getenv("DATABASE_URL")
 	if url == "" {
@@ -65,8 +65,8 @@ func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	return db, true
 }
 
-// exec runs setup statements, failing the test on the first error.
-func exec(t *testing.T, db *sql.DB, stmts ...string) {
+// testExec runs setup statements, failing the test on the first error.
+func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := db.ExecContext(t.Context(), s); err != nil {
@@ -75,9 +75,9 @@ func exec(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// checkReleased fails the test when the function left a connection checked out
+// testCheckReleased fails the test when the function left a connection checked out
 // (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
@@ -93,35 +93,35 @@ func init() {
 	})
 }
 
-// slowFor is how long a query of the slow table takes.
-const slowFor = 3 * time.Second
+// testSlowFor is how long a query of the slow table takes.
+const testSlowFor = 3 * time.Second
 
-// setup creates the orders; slow makes every query of orders take slowFor.
-func setup(t *testing.T, slow bool) *sql.DB {
+// testSetup creates the orders; slow makes every query of orders take slowFor.
+func testSetup(t *testing.T, slow bool) *sql.DB {
 	t.Helper()
-	db, postgres := openTestDB(t)
+	db, postgres := testOpenTestDB(t)
 	table := "orders"
 	if slow {
 		table = "orders_data"
 	}
-	exec(t, db,
+	testExec(t, db,
 		`CREATE TABLE `+table+` (id INTEGER PRIMARY KEY, customer TEXT NOT NULL, total_cents INTEGER NOT NULL)`,
 		`INSERT INTO `+table+` (id, customer, total_cents) VALUES (1, 'ada', 1250), (2, 'ada', 300), (3, 'bob', 999), (4, 'ada', 5)`)
 	if slow {
 		if postgres {
-			exec(t, db, fmt.Sprintf(`CREATE VIEW orders AS SELECT o.* FROM orders_data o, pg_sleep(%d)`, slowFor/time.Second))
+			testExec(t, db, fmt.Sprintf(`CREATE VIEW orders AS SELECT o.* FROM orders_data o, pg_sleep(%d)`, testSlowFor/time.Second))
 		} else {
-			exec(t, db, fmt.Sprintf(`CREATE VIEW orders AS
+			testExec(t, db, fmt.Sprintf(`CREATE VIEW orders AS
 				WITH RECURSIVE tick(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM tick WHERE n < %d)
 				SELECT o.* FROM orders_data o WHERE (SELECT count(*) FROM tick WHERE test_sleep_ms(1) = 1) > 0`,
-				slowFor/time.Millisecond))
+				testSlowFor/time.Millisecond))
 		}
 	}
 	return db
 }
 
 func TestCountOrders(t *testing.T) {
-	db := setup(t, false)
+	db := testSetup(t, false)
 	s := &Store{DB: db, Timeout: 10 * time.Second}
 	for _, tc := range []struct {
 		customer string
@@ -132,28 +132,28 @@ func TestCountOrders(t *testing.T) {
 			t.Errorf("CountOrders(%q) = %d, %v; want %d, nil", tc.customer, got, err, tc.want)
 		}
 	}
-	checkReleased(t, db, "CountOrders")
+	testCheckReleased(t, db, "CountOrders")
 }
 
 func TestSlowQueryTimesOut(t *testing.T) {
-	db := setup(t, true)
+	db := testSetup(t, true)
 	s := &Store{DB: db, Timeout: 50 * time.Millisecond}
 	start := time.Now()
 	n, err := s.CountOrders(t.Context(), "ada")
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case err == nil:
-		t.Fatalf("with Timeout 50ms, a query that takes %v returned %d, nil after %v: derive ctx, cancel := context.WithTimeout(ctx, s.Timeout), defer cancel(), and pass ctx to QueryRowContext", slowFor, n, took)
+		t.Fatalf("with Timeout 50ms, a query that takes %v returned %d, nil after %v: derive ctx, cancel := context.WithTimeout(ctx, s.Timeout), defer cancel(), and pass ctx to QueryRowContext", testSlowFor, n, took)
 	case !errors.Is(err, context.DeadlineExceeded):
 		t.Fatalf("with Timeout 50ms, a slow query returned error %q after %v, want one that wraps context.DeadlineExceeded (wrap with %%w)", err, took)
-	case took > slowFor/2:
+	case took > testSlowFor/2:
 		t.Errorf("with Timeout 50ms, the slow query took %v to give up", took)
 	}
-	checkReleased(t, db, "CountOrders")
+	testCheckReleased(t, db, "CountOrders")
 }
 
 func TestCallerCancels(t *testing.T) {
-	db := setup(t, true)
+	db := testSetup(t, true)
 	s := &Store{DB: db, Timeout: time.Minute}
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
@@ -163,9 +163,9 @@ func TestCallerCancels(t *testing.T) {
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case err == nil:
-		t.Fatalf("the caller cancelled its context after 50ms, yet CountOrders ran the whole %v query and returned %d, nil after %v: derive the timeout context from ctx, not from context.Background()", slowFor, n, took)
+		t.Fatalf("the caller cancelled its context after 50ms, yet CountOrders ran the whole %v query and returned %d, nil after %v: derive the timeout context from ctx, not from context.Background()", testSlowFor, n, took)
 	case !errors.Is(err, context.Canceled):
 		t.Fatalf("the caller cancelled its context after 50ms; CountOrders returned %q after %v, want an error that wraps context.Canceled", err, took)
 	}
-	checkReleased(t, db, "CountOrders")
+	testCheckReleased(t, db, "CountOrders")
 }

@@ -16,10 +16,10 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. postgres says which one it is.
-func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
+func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	t.Helper()
 	url := os.Getenv("DATABASE_URL")
 	if url == "" {
@@ -64,8 +64,8 @@ func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	return db, true
 }
 
-// exec runs setup statements, failing the test on the first error.
-func exec(t *testing.T, db *sql.DB, stmts ...string) {
+// testExec runs setup statements, failing the test on the first error.
+func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := db.ExecContext(t.Context(), s); err != nil {
@@ -74,32 +74,32 @@ func exec(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// checkReleased fails the test when the function left a connection checked out
+// testCheckReleased fails the test when the function left a connection checked out
 // (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
 	}
 }
 
-const schema = `CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT)`
+const testSchema = `CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT)`
 
-// seed creates users and fills it: Grace has no email.
-func seed(t *testing.T) *sql.DB {
+// testSeed creates users and fills it: Grace has no email.
+func testSeed(t *testing.T) *sql.DB {
 	t.Helper()
-	db, _ := openTestDB(t)
-	exec(t, db, schema,
+	db, _ := testOpenTestDB(t)
+	testExec(t, db, testSchema,
 		`INSERT INTO users (id, name, email) VALUES (3, 'Linus', 'linus@example.org')`,
 		`INSERT INTO users (id, name, email) VALUES (1, 'Ada', 'ada@example.org')`,
 		`INSERT INTO users (id, name, email) VALUES (2, 'Grace', NULL)`)
 	return db
 }
 
-func str(s string) *string { return &s }
+func testStr(s string) *string { return &s }
 
-// show prints a user with its email or NULL, instead of a pointer address.
-func show(u User) string {
+// testShow prints a user with its email or NULL, instead of a pointer address.
+func testShow(u User) string {
 	email := "NULL"
 	if u.Email != nil {
 		email = fmt.Sprintf("%q", *u.Email)
@@ -107,28 +107,28 @@ func show(u User) string {
 	return fmt.Sprintf("{ID:%d Name:%q Email:%s}", u.ID, u.Name, email)
 }
 
-func showAll(us []User) string {
+func testShowAll(us []User) string {
 	parts := make([]string, len(us))
 	for i, u := range us {
-		parts[i] = show(u)
+		parts[i] = testShow(u)
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }
 
-func same(a, b User) bool {
+func testSame(a, b User) bool {
 	return a.ID == b.ID && a.Name == b.Name &&
 		(a.Email == nil) == (b.Email == nil) && (a.Email == nil || *a.Email == *b.Email)
 }
 
 var (
-	ada   = User{ID: 1, Name: "Ada", Email: str("ada@example.org")}
-	grace = User{ID: 2, Name: "Grace"}
-	linus = User{ID: 3, Name: "Linus", Email: str("linus@example.org")}
+	testAda   = User{ID: 1, Name: "Ada", Email: testStr("ada@example.org")}
+	testGrace = User{ID: 2, Name: "Grace"}
+	testLinus = User{ID: 3, Name: "Linus", Email: testStr("linus@example.org")}
 )
 
 func TestGetUser(t *testing.T) {
-	db := seed(t)
-	for _, want := range []User{ada, grace, linus} {
+	db := testSeed(t)
+	for _, want := range []User{testAda, testGrace, testLinus} {
 		got, err := GetUser(t.Context(), db, want.ID)
 		if err != nil {
 			t.Errorf("GetUser(%d): %v", want.ID, err)
@@ -137,51 +137,51 @@ func TestGetUser(t *testing.T) {
 			}
 			continue
 		}
-		if !same(got, want) {
-			t.Errorf("GetUser(%d) = %s, want %s", want.ID, show(got), show(want))
+		if !testSame(got, want) {
+			t.Errorf("GetUser(%d) = %s, want %s", want.ID, testShow(got), testShow(want))
 		}
 	}
-	checkReleased(t, db, "GetUser")
+	testCheckReleased(t, db, "GetUser")
 }
 
 func TestGetUserNotFound(t *testing.T) {
-	db := seed(t)
+	db := testSeed(t)
 	u, err := GetUser(t.Context(), db, 42)
 	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("GetUser(42), no such user: %s, error %v; want an error wrapping ErrNotFound (QueryRow's Scan returns sql.ErrNoRows: translate it)", show(u), err)
+		t.Fatalf("GetUser(42), no such user: %s, error %v; want an error wrapping ErrNotFound (QueryRow's Scan returns sql.ErrNoRows: translate it)", testShow(u), err)
 	}
-	checkReleased(t, db, "GetUser")
+	testCheckReleased(t, db, "GetUser")
 }
 
 func TestListUsers(t *testing.T) {
-	db := seed(t)
+	db := testSeed(t)
 	got, err := ListUsers(t.Context(), db)
-	want := []User{ada, grace, linus}
+	want := []User{testAda, testGrace, testLinus}
 	if err != nil {
 		t.Fatalf("ListUsers: %v", err)
 	}
-	if !slices.EqualFunc(got, want, same) {
-		t.Errorf("ListUsers() = %s,\nwant %s", showAll(got), showAll(want))
+	if !slices.EqualFunc(got, want, testSame) {
+		t.Errorf("ListUsers() = %s,\nwant %s", testShowAll(got), testShowAll(want))
 	}
-	checkReleased(t, db, "ListUsers")
+	testCheckReleased(t, db, "ListUsers")
 }
 
 func TestListUsersEmpty(t *testing.T) {
-	db, _ := openTestDB(t)
-	exec(t, db, schema)
+	db, _ := testOpenTestDB(t)
+	testExec(t, db, testSchema)
 	got, err := ListUsers(t.Context(), db)
 	if err != nil || len(got) != 0 {
-		t.Fatalf("ListUsers() on an empty table = %s, %v; want no users and no error", showAll(got), err)
+		t.Fatalf("ListUsers() on an empty table = %s, %v; want no users and no error", testShowAll(got), err)
 	}
-	checkReleased(t, db, "ListUsers")
+	testCheckReleased(t, db, "ListUsers")
 }
 
-// brokenUsers replaces the table users by a view over users_data whose row
+// testBrokenUsers replaces the table users by a view over users_data whose row
 // with id 2 is broken as broken says.
-func brokenUsers(t *testing.T, broken string) *sql.DB {
+func testBrokenUsers(t *testing.T, broken string) *sql.DB {
 	t.Helper()
-	db, postgres := openTestDB(t)
-	exec(t, db, strings.Replace(schema, "users", "users_data", 1),
+	db, postgres := testOpenTestDB(t)
+	testExec(t, db, strings.Replace(testSchema, "users", "users_data", 1),
 		`INSERT INTO users_data (id, name, email) VALUES (1, 'Ada', 'ada@example.org'), (2, 'Grace', NULL), (3, 'Linus', 'linus@example.org')`)
 	var view string
 	switch {
@@ -195,24 +195,24 @@ func brokenUsers(t *testing.T, broken string) *sql.DB {
 		// json('{') raises "malformed JSON" when that row is read.
 		view = `SELECT id, name, CASE WHEN id = 3 THEN json('{') ELSE email END AS email FROM users_data`
 	}
-	exec(t, db, `CREATE VIEW users AS `+view)
+	testExec(t, db, `CREATE VIEW users AS `+view)
 	return db
 }
 
 func TestListUsersScanError(t *testing.T) {
-	db := brokenUsers(t, "unscannable id")
+	db := testBrokenUsers(t, "unscannable id")
 	got, err := ListUsers(t.Context(), db)
 	if err == nil {
-		t.Fatalf("ListUsers() over a row whose id is 'two' = %s, nil; want the Scan error", showAll(got))
+		t.Fatalf("ListUsers() over a row whose id is 'two' = %s, nil; want the Scan error", testShowAll(got))
 	}
-	checkReleased(t, db, "ListUsers (returning early on a Scan error)")
+	testCheckReleased(t, db, "ListUsers (returning early on a Scan error)")
 }
 
 func TestListUsersIterationError(t *testing.T) {
-	db := brokenUsers(t, "fails while reading")
+	db := testBrokenUsers(t, "fails while reading")
 	got, err := ListUsers(t.Context(), db)
 	if err == nil {
-		t.Fatalf("the database failed while reading the third row, yet ListUsers() = %s, nil: rows.Next() returns false on an error too, so check rows.Err() after the loop", showAll(got))
+		t.Fatalf("the database failed while reading the third row, yet ListUsers() = %s, nil: rows.Next() returns false on an error too, so check rows.Err() after the loop", testShowAll(got))
 	}
-	checkReleased(t, db, "ListUsers")
+	testCheckReleased(t, db, "ListUsers")
 }

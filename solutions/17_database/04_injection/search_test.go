@@ -15,10 +15,10 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. postgres says which one it is.
-func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
+func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	t.Helper()
 	url := os.Getenv("DATABASE_URL")
 	if url == "" {
@@ -63,8 +63,8 @@ func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	return db, true
 }
 
-// exec runs setup statements, failing the test on the first error.
-func exec(t *testing.T, db *sql.DB, stmts ...string) {
+// testExec runs setup statements, failing the test on the first error.
+func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := db.ExecContext(t.Context(), s); err != nil {
@@ -73,20 +73,20 @@ func exec(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// checkReleased fails the test when the function left a connection checked out
+// testCheckReleased fails the test when the function left a connection checked out
 // (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
 	}
 }
 
-// seed creates users with five people in three teams.
-func seed(t *testing.T) *sql.DB {
+// testSeed creates users with five people in three teams.
+func testSeed(t *testing.T) *sql.DB {
 	t.Helper()
-	db, _ := openTestDB(t)
-	exec(t, db,
+	db, _ := testOpenTestDB(t)
+	testExec(t, db,
 		`CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, team TEXT NOT NULL)`,
 		`INSERT INTO users (id, name, email, team) VALUES
 			(1, 'Linus', 'l.torvalds@example.org', 'backend'),
@@ -97,8 +97,8 @@ func seed(t *testing.T) *sql.DB {
 	return db
 }
 
-// names lists the users' names, in order.
-func names(us []User) string {
+// testNames lists the users' names, in order.
+func testNames(us []User) string {
 	ns := make([]string, len(us))
 	for i, u := range us {
 		ns[i] = u.Name
@@ -106,8 +106,8 @@ func names(us []User) string {
 	return "[" + strings.Join(ns, " ") + "]"
 }
 
-// checkIntact fails the test when the users table lost rows or is gone.
-func checkIntact(t *testing.T, db *sql.DB, call string) {
+// testCheckIntact fails the test when the users table lost rows or is gone.
+func testCheckIntact(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	var n int
 	if err := db.QueryRowContext(t.Context(), `SELECT count(*) FROM users`).Scan(&n); err != nil {
@@ -129,27 +129,27 @@ func TestFindUsers(t *testing.T) {
 		{"frontend", "name", "[Grace]"},
 		{"nobody", "", "[]"},
 	}
-	db := seed(t)
+	db := testSeed(t)
 	for _, tc := range tests {
 		t.Run(tc.team+"/"+tc.orderBy, func(t *testing.T) {
 			got, err := FindUsers(t.Context(), db, tc.team, tc.orderBy)
-			if err != nil || names(got) != tc.want {
-				t.Errorf("FindUsers(%q, %q) = %s, %v; want %s, nil", tc.team, tc.orderBy, names(got), err, tc.want)
+			if err != nil || testNames(got) != tc.want {
+				t.Errorf("FindUsers(%q, %q) = %s, %v; want %s, nil", tc.team, tc.orderBy, testNames(got), err, tc.want)
 			}
 			if len(got) > 0 && got[0].Team != tc.team {
 				t.Errorf("FindUsers(%q, %q)[0] = %+v: wrong team", tc.team, tc.orderBy, got[0])
 			}
-			checkReleased(t, db, "FindUsers")
+			testCheckReleased(t, db, "FindUsers")
 		})
 	}
 }
 
 func TestQuoteInTeamName(t *testing.T) {
-	db := seed(t)
+	db := testSeed(t)
 	team := "Rock 'n' Roll"
 	got, err := FindUsers(t.Context(), db, team, "name")
-	if err != nil || names(got) != "[Brian]" {
-		t.Fatalf("FindUsers(%q, \"name\") = %s, %v; want [Brian], nil: a quote in a value must not end the SQL string; pass the value as a placeholder argument", team, names(got), err)
+	if err != nil || testNames(got) != "[Brian]" {
+		t.Fatalf("FindUsers(%q, \"name\") = %s, %v; want [Brian], nil: a quote in a value must not end the SQL string; pass the value as a placeholder argument", team, testNames(got), err)
 	}
 }
 
@@ -163,12 +163,12 @@ func TestInjectionInTeam(t *testing.T) {
 	}
 	for _, team := range attacks {
 		t.Run(team, func(t *testing.T) {
-			db := seed(t)
+			db := testSeed(t)
 			got, err := FindUsers(t.Context(), db, team, "")
 			if err != nil || len(got) != 0 {
-				t.Errorf("FindUsers(%q, \"\") = %s, %v; want no users and no error: no team has that name, so the text ended up in the SQL itself. Pass team as an argument: WHERE team = $1", team, names(got), err)
+				t.Errorf("FindUsers(%q, \"\") = %s, %v; want no users and no error: no team has that name, so the text ended up in the SQL itself. Pass team as an argument: WHERE team = $1", team, testNames(got), err)
 			}
-			checkIntact(t, db, fmt.Sprintf("FindUsers(%q, \"\")", team))
+			testCheckIntact(t, db, fmt.Sprintf("FindUsers(%q, \"\")", team))
 		})
 	}
 }
@@ -184,12 +184,12 @@ func TestInjectionInOrderBy(t *testing.T) {
 	}
 	for _, orderBy := range attacks {
 		t.Run(orderBy, func(t *testing.T) {
-			db := seed(t)
+			db := testSeed(t)
 			got, err := FindUsers(t.Context(), db, "backend", orderBy)
 			if !errors.Is(err, ErrBadOrder) {
-				t.Errorf("FindUsers(\"backend\", %q) = %s, %v; want an error wrapping ErrBadOrder: accept only \"id\", \"name\", \"email\" and \"\", and put SQL you wrote into the query, never the caller's text", orderBy, names(got), err)
+				t.Errorf("FindUsers(\"backend\", %q) = %s, %v; want an error wrapping ErrBadOrder: accept only \"id\", \"name\", \"email\" and \"\", and put SQL you wrote into the query, never the caller's text", orderBy, testNames(got), err)
 			}
-			checkIntact(t, db, fmt.Sprintf("FindUsers(\"backend\", %q)", orderBy))
+			testCheckIntact(t, db, fmt.Sprintf("FindUsers(\"backend\", %q)", orderBy))
 		})
 	}
 }

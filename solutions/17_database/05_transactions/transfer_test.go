@@ -16,10 +16,10 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. postgres says which one it is.
-func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
+func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	t.Helper()
 	url := os.Getenv("DATABASE_URL")
 	if url == "" {
@@ -64,8 +64,8 @@ func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	return db, true
 }
 
-// exec runs setup statements, failing the test on the first error.
-func exec(t *testing.T, db *sql.DB, stmts ...string) {
+// testExec runs setup statements, failing the test on the first error.
+func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := db.ExecContext(t.Context(), s); err != nil {
@@ -74,27 +74,27 @@ func exec(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// checkReleased fails the test when the function left a connection checked out
+// testCheckReleased fails the test when the function left a connection checked out
 // (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
 	}
 }
 
-// setup creates three accounts: 1 (Ada) holds 100, 2 (Bob) 50, 3 (Eve) 0.
-func setup(t *testing.T) *sql.DB {
+// testSetup creates three accounts: 1 (Ada) holds 100, 2 (Bob) 50, 3 (Eve) 0.
+func testSetup(t *testing.T) *sql.DB {
 	t.Helper()
-	db, _ := openTestDB(t)
-	exec(t, db,
+	db, _ := testOpenTestDB(t)
+	testExec(t, db,
 		`CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT NOT NULL, balance BIGINT NOT NULL)`,
 		`INSERT INTO accounts (id, owner, balance) VALUES (1, 'Ada', 100), (2, 'Bob', 50), (3, 'Eve', 0)`)
 	return db
 }
 
-// balances reads the balances of accounts 1, 2 and 3.
-func balances(t *testing.T, db *sql.DB) [3]int64 {
+// testBalances reads the balances of accounts 1, 2 and 3.
+func testBalances(t *testing.T, db *sql.DB) [3]int64 {
 	t.Helper()
 	var b [3]int64
 	for i := range b {
@@ -105,24 +105,24 @@ func balances(t *testing.T, db *sql.DB) [3]int64 {
 	return b
 }
 
-// refused checks a transfer that must fail with want and change nothing.
-func refused(t *testing.T, ctx context.Context, from, to, amount int64, want error) {
+// testRefused checks a transfer that must fail with want and change nothing.
+func testRefused(t *testing.T, ctx context.Context, from, to, amount int64, want error) {
 	t.Helper()
-	db := setup(t)
-	before := balances(t, db)
+	db := testSetup(t)
+	before := testBalances(t, db)
 	err := Transfer(ctx, db, from, to, amount)
 	call := fmt.Sprintf("Transfer(from %d, to %d, amount %d)", from, to, amount)
 	if want != nil && !errors.Is(err, want) || err == nil {
 		t.Errorf("%s = %v, want an error wrapping %q", call, err, want)
 	}
-	checkReleased(t, db, call)
-	if after := balances(t, db); after != before {
+	testCheckReleased(t, db, call)
+	if after := testBalances(t, db); after != before {
 		t.Errorf("%s changed the balances from %v to %v; a transfer that fails must change nothing: run both updates in one transaction, and roll it back on every error", call, before, after)
 	}
 }
 
 func TestTransfer(t *testing.T) {
-	db := setup(t)
+	db := testSetup(t)
 	steps := []struct {
 		from, to, amount int64
 		want             [3]int64
@@ -135,8 +135,8 @@ func TestTransfer(t *testing.T) {
 		if err := Transfer(t.Context(), db, s.from, s.to, s.amount); err != nil {
 			t.Fatalf("Transfer(from %d, to %d, amount %d): %v", s.from, s.to, s.amount, err)
 		}
-		checkReleased(t, db, "Transfer")
-		if got := balances(t, db); got != s.want {
+		testCheckReleased(t, db, "Transfer")
+		if got := testBalances(t, db); got != s.want {
 			t.Fatalf("after Transfer(from %d, to %d, amount %d) the balances are %v, want %v", s.from, s.to, s.amount, got, s.want)
 		}
 	}
@@ -145,36 +145,36 @@ func TestTransfer(t *testing.T) {
 func TestInvalidAmount(t *testing.T) {
 	for _, amount := range []int64{0, -10} {
 		t.Run(fmt.Sprint(amount), func(t *testing.T) {
-			refused(t, t.Context(), 1, 2, amount, ErrInvalidAmount)
+			testRefused(t, t.Context(), 1, 2, amount, ErrInvalidAmount)
 		})
 	}
 }
 
 func TestInsufficientFunds(t *testing.T) {
-	t.Run("one cent too much", func(t *testing.T) { refused(t, t.Context(), 1, 2, 101, ErrInsufficientFunds) })
-	t.Run("from an empty account", func(t *testing.T) { refused(t, t.Context(), 3, 1, 1, ErrInsufficientFunds) })
+	t.Run("one cent too much", func(t *testing.T) { testRefused(t, t.Context(), 1, 2, 101, ErrInsufficientFunds) })
+	t.Run("from an empty account", func(t *testing.T) { testRefused(t, t.Context(), 3, 1, 1, ErrInsufficientFunds) })
 }
 
 func TestUnknownAccount(t *testing.T) {
-	t.Run("unknown destination", func(t *testing.T) { refused(t, t.Context(), 1, 99, 30, ErrAccountNotFound) })
-	t.Run("unknown source", func(t *testing.T) { refused(t, t.Context(), 99, 1, 30, ErrAccountNotFound) })
+	t.Run("unknown destination", func(t *testing.T) { testRefused(t, t.Context(), 1, 99, 30, ErrAccountNotFound) })
+	t.Run("unknown source", func(t *testing.T) { testRefused(t, t.Context(), 99, 1, 30, ErrAccountNotFound) })
 }
 
 func TestCancelledContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	refused(t, ctx, 1, 2, 30, nil)
+	testRefused(t, ctx, 1, 2, 30, nil)
 }
 
 func TestConcurrentTransfers(t *testing.T) {
 	// A transaction left open would hold the database's write lock and
 	// make every other transfer wait for it: check that first.
-	probe := setup(t)
+	probe := testSetup(t)
 	Transfer(t.Context(), probe, 3, 1, 1) // refused: account 3 is empty
 	if probe.Stats().InUse != 0 {
 		t.Fatalf("a refused Transfer left its transaction open (its connection is still in use), so concurrent transfers would wait for it forever: defer tx.Rollback() right after BeginTx")
 	}
-	db := setup(t)
+	db := testSetup(t)
 	// Twenty transfers of 10 from an account that holds 100, at once:
 	// exactly ten can succeed.
 	var (
@@ -202,8 +202,8 @@ func TestConcurrentTransfers(t *testing.T) {
 	if len(others) > 0 {
 		t.Fatalf("20 concurrent transfers of 10 from an account holding 100: unexpected errors: %s", strings.Join(others, "; "))
 	}
-	if got := balances(t, db); ok != 10 || got != [3]int64{0, 150, 0} {
+	if got := testBalances(t, db); ok != 10 || got != [3]int64{0, 150, 0} {
 		t.Fatalf("20 concurrent transfers of 10 from an account holding 100: %d succeeded and the balances are %v; want 10 and [0 150 0]: check and debit in one statement, inside the transaction", ok, got)
 	}
-	checkReleased(t, db, "Transfer")
+	testCheckReleased(t, db, "Transfer")
 }

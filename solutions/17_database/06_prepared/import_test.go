@@ -16,11 +16,11 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. Its connections count how INSERT statements
 // are prepared, executed and closed.
-func openTestDB(t *testing.T) (*sql.DB, *counts) {
+func testOpenTestDB(t *testing.T) (*sql.DB, *testCounts) {
 	t.Helper()
 	name, dsn := "sqlite", os.Getenv("DATABASE_URL")
 	var admin *sql.DB
@@ -55,8 +55,8 @@ func openTestDB(t *testing.T) (*sql.DB, *counts) {
 	}
 	drv := probe.Driver()
 	probe.Close()
-	c := &counts{}
-	db := sql.OpenDB(&countingConnector{drv: drv, dsn: dsn, c: c})
+	c := &testCounts{}
+	db := sql.OpenDB(&testCountingConnector{drv: drv, dsn: dsn, c: c})
 	t.Cleanup(func() {
 		db.Close()
 		if admin != nil {
@@ -70,8 +70,8 @@ func openTestDB(t *testing.T) (*sql.DB, *counts) {
 	return db, c
 }
 
-// counts is what the connections saw of INSERT statements.
-type counts struct {
+// testCounts is what the connections saw of INSERT statements.
+type testCounts struct {
 	mu         sync.Mutex
 	prepared   int // INSERTs prepared
 	stmtExecs  int // executions of a prepared INSERT
@@ -79,50 +79,50 @@ type counts struct {
 	open       int // prepared INSERTs not closed yet
 }
 
-func (c *counts) add(f func(c *counts)) {
+func (c *testCounts) add(f func(c *testCounts)) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f(c)
 }
 
-func (c *counts) snapshot() counts {
+func (c *testCounts) snapshot() testCounts {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return counts{prepared: c.prepared, stmtExecs: c.stmtExecs, plainExecs: c.plainExecs, open: c.open}
+	return testCounts{prepared: c.prepared, stmtExecs: c.stmtExecs, plainExecs: c.plainExecs, open: c.open}
 }
 
-func isInsert(query string) bool {
+func testIsInsert(query string) bool {
 	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(query)), "INSERT")
 }
 
-// countingConnector opens the real driver's connections, wrapped.
-type countingConnector struct {
+// testCountingConnector opens the real driver's connections, wrapped.
+type testCountingConnector struct {
 	drv driver.Driver
 	dsn string
-	c   *counts
+	c   *testCounts
 }
 
-func (k *countingConnector) Connect(context.Context) (driver.Conn, error) {
+func (k *testCountingConnector) Connect(context.Context) (driver.Conn, error) {
 	conn, err := k.drv.Open(k.dsn)
 	if err != nil {
 		return nil, err
 	}
-	return &countingConn{Conn: conn, c: k.c}, nil
+	return &testCountingConn{Conn: conn, c: k.c}, nil
 }
 
-func (k *countingConnector) Driver() driver.Driver { return k.drv }
+func (k *testCountingConnector) Driver() driver.Driver { return k.drv }
 
-// countingConn passes everything to the real connection, counting.
-type countingConn struct {
+// testCountingConn passes everything to the real connection, counting.
+type testCountingConn struct {
 	driver.Conn
-	c *counts
+	c *testCounts
 }
 
-func (cc *countingConn) Prepare(query string) (driver.Stmt, error) {
+func (cc *testCountingConn) Prepare(query string) (driver.Stmt, error) {
 	return cc.PrepareContext(context.Background(), query)
 }
 
-func (cc *countingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+func (cc *testCountingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
 	var st driver.Stmt
 	var err error
 	if p, ok := cc.Conn.(driver.ConnPrepareContext); ok {
@@ -133,26 +133,26 @@ func (cc *countingConn) PrepareContext(ctx context.Context, query string) (drive
 	if err != nil {
 		return nil, err
 	}
-	insert := isInsert(query)
+	insert := testIsInsert(query)
 	if insert {
-		cc.c.add(func(c *counts) { c.prepared++; c.open++ })
+		cc.c.add(func(c *testCounts) { c.prepared++; c.open++ })
 	}
-	return &countingStmt{Stmt: st, c: cc.c, insert: insert}, nil
+	return &testCountingStmt{Stmt: st, c: cc.c, insert: insert}, nil
 }
 
-func (cc *countingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+func (cc *testCountingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	e, ok := cc.Conn.(driver.ExecerContext)
 	if !ok {
 		return nil, driver.ErrSkip // database/sql then prepares, executes, closes
 	}
 	res, err := e.ExecContext(ctx, query, args)
-	if err != driver.ErrSkip && isInsert(query) {
-		cc.c.add(func(c *counts) { c.plainExecs++ })
+	if err != driver.ErrSkip && testIsInsert(query) {
+		cc.c.add(func(c *testCounts) { c.plainExecs++ })
 	}
 	return res, err
 }
 
-func (cc *countingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+func (cc *testCountingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	q, ok := cc.Conn.(driver.QueryerContext)
 	if !ok {
 		return nil, driver.ErrSkip
@@ -160,82 +160,82 @@ func (cc *countingConn) QueryContext(ctx context.Context, query string, args []d
 	return q.QueryContext(ctx, query, args)
 }
 
-func (cc *countingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+func (cc *testCountingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
 	if b, ok := cc.Conn.(driver.ConnBeginTx); ok {
 		return b.BeginTx(ctx, opts)
 	}
 	return cc.Conn.Begin() //nolint:staticcheck // fallback for old drivers
 }
 
-func (cc *countingConn) Ping(ctx context.Context) error {
+func (cc *testCountingConn) Ping(ctx context.Context) error {
 	if p, ok := cc.Conn.(driver.Pinger); ok {
 		return p.Ping(ctx)
 	}
 	return nil
 }
 
-func (cc *countingConn) ResetSession(ctx context.Context) error {
+func (cc *testCountingConn) ResetSession(ctx context.Context) error {
 	if r, ok := cc.Conn.(driver.SessionResetter); ok {
 		return r.ResetSession(ctx)
 	}
 	return nil
 }
 
-func (cc *countingConn) IsValid() bool {
+func (cc *testCountingConn) IsValid() bool {
 	if v, ok := cc.Conn.(driver.Validator); ok {
 		return v.IsValid()
 	}
 	return true
 }
 
-func (cc *countingConn) CheckNamedValue(nv *driver.NamedValue) error {
+func (cc *testCountingConn) CheckNamedValue(nv *driver.NamedValue) error {
 	if ch, ok := cc.Conn.(driver.NamedValueChecker); ok {
 		return ch.CheckNamedValue(nv)
 	}
 	return driver.ErrSkip
 }
 
-// countingStmt passes everything to the real statement, counting.
-type countingStmt struct {
+// testCountingStmt passes everything to the real statement, counting.
+type testCountingStmt struct {
 	driver.Stmt
-	c      *counts
+	c      *testCounts
 	insert bool
 	closed bool
 }
 
-func (s *countingStmt) Close() error {
+func (s *testCountingStmt) Close() error {
 	if s.insert && !s.closed {
-		s.c.add(func(c *counts) { c.open-- })
+		s.c.add(func(c *testCounts) { c.open-- })
 	}
 	s.closed = true
 	return s.Stmt.Close()
 }
 
-func (s *countingStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+func (s *testCountingStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
 	if s.insert {
-		s.c.add(func(c *counts) { c.stmtExecs++ })
+		s.c.add(func(c *testCounts) { c.stmtExecs++ })
 	}
 	if e, ok := s.Stmt.(driver.StmtExecContext); ok {
 		return e.ExecContext(ctx, args)
 	}
-	return s.Stmt.Exec(values(args)) //nolint:staticcheck // fallback for old drivers
+	return s.Stmt.Exec(testValues(args)) //nolint:staticcheck // fallback for old drivers
 }
 
-func (s *countingStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+func (s *testCountingStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
 	if q, ok := s.Stmt.(driver.StmtQueryContext); ok {
 		return q.QueryContext(ctx, args)
 	}
-	return s.Stmt.Query(values(args)) //nolint:staticcheck // fallback for old drivers
+	return s.Stmt.Query(testValues(args)) //nolint:staticcheck // fallback for old drivers
 }
 
-func (s *countingStmt) CheckNamedValue(nv *driver.NamedValue) error {
+func (s *testCountingStmt) CheckNamedValue(nv *driver.NamedValue) error {
 	if ch, ok := s.Stmt.(driver.NamedValueChecker); ok {
 		return ch.CheckNamedValue(nv)
 	}
 	return driver.ErrSkip
 }
 
-func values(args []driver.NamedValue) []driver.Value {
+func testValues(args []driver.NamedValue) []driver.Value {
 	vs := make([]driver.Value, len(args))
 	for i, a := range args {
 		vs[i] = a.Value
@@ -243,8 +243,8 @@ func values(args []driver.NamedValue) []driver.Value {
 	return vs
 }
 
-// products makes n products; SKU-0001 costs 1 cent, SKU-0002 2 cents…
-func products(n int) []Product {
+// testProducts makes n products; SKU-0001 costs 1 cent, SKU-0002 2 cents…
+func testProducts(n int) []Product {
 	ps := make([]Product, n)
 	for i := range ps {
 		ps[i] = Product{SKU: fmt.Sprintf("SKU-%04d", i+1), Name: fmt.Sprintf("Product %d", i+1), PriceCents: int64(i + 1)}
@@ -252,8 +252,8 @@ func products(n int) []Product {
 	return ps
 }
 
-// stored returns how many products the table holds and their total price.
-func stored(t *testing.T, db *sql.DB) (n int, total int64) {
+// testStored returns how many products the table holds and their total price.
+func testStored(t *testing.T, db *sql.DB) (n int, total int64) {
 	t.Helper()
 	err := db.QueryRowContext(t.Context(), `SELECT count(*), coalesce(sum(price_cents), 0) FROM products`).Scan(&n, &total)
 	if err != nil {
@@ -262,9 +262,9 @@ func stored(t *testing.T, db *sql.DB) (n int, total int64) {
 	return n, total
 }
 
-// checkStatements fails the test when the INSERT was not prepared once,
+// testCheckStatements fails the test when the INSERT was not prepared once,
 // run once per product through the prepared statement, and closed.
-func checkStatements(t *testing.T, c *counts, n int) {
+func testCheckStatements(t *testing.T, c *testCounts, n int) {
 	t.Helper()
 	got := c.snapshot()
 	if got.plainExecs > 0 {
@@ -282,39 +282,39 @@ func checkStatements(t *testing.T, c *counts, n int) {
 func TestImportProducts(t *testing.T) {
 	for _, n := range []int{2, 500} {
 		t.Run(fmt.Sprintf("%d products", n), func(t *testing.T) {
-			db, c := openTestDB(t)
-			if err := ImportProducts(t.Context(), db, products(n)); err != nil {
+			db, c := testOpenTestDB(t)
+			if err := ImportProducts(t.Context(), db, testProducts(n)); err != nil {
 				t.Fatalf("ImportProducts(%d products): %v", n, err)
 			}
 			wantTotal := int64(n * (n + 1) / 2)
-			if got, total := stored(t, db); got != n || total != wantTotal {
+			if got, total := testStored(t, db); got != n || total != wantTotal {
 				t.Fatalf("after ImportProducts(%d products) the table holds %d products costing %d in all, want %d costing %d", n, got, total, n, wantTotal)
 			}
 			var name string
 			if err := db.QueryRowContext(t.Context(), `SELECT name FROM products WHERE sku = $1`, "SKU-0001").Scan(&name); err != nil || name != "Product 1" {
 				t.Errorf("product SKU-0001 has the name %q (%v), want \"Product 1\"", name, err)
 			}
-			checkStatements(t, c, n)
-			checkReleased(t, db, "ImportProducts")
+			testCheckStatements(t, c, n)
+			testCheckReleased(t, db, "ImportProducts")
 		})
 	}
 }
 
 func TestImportNothing(t *testing.T) {
-	db, _ := openTestDB(t)
+	db, _ := testOpenTestDB(t)
 	if err := ImportProducts(t.Context(), db, nil); err != nil {
 		t.Fatalf("ImportProducts(no products) = %v, want nil", err)
 	}
-	if n, _ := stored(t, db); n != 0 {
+	if n, _ := testStored(t, db); n != 0 {
 		t.Errorf("ImportProducts(no products) stored %d products", n)
 	}
-	checkReleased(t, db, "ImportProducts")
+	testCheckReleased(t, db, "ImportProducts")
 }
 
 func TestAllOrNothing(t *testing.T) {
-	dup := products(500)
+	dup := testProducts(500)
 	dup[299].SKU = dup[10].SKU // the 300th product repeats the 11th's SKU
-	negative := products(500)
+	negative := testProducts(500)
 	negative[499].PriceCents = -1 // the last one breaks CHECK (price_cents >= 0)
 	tests := []struct {
 		name     string
@@ -325,38 +325,38 @@ func TestAllOrNothing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			db, c := openTestDB(t)
+			db, c := testOpenTestDB(t)
 			err := ImportProducts(t.Context(), db, tc.products)
 			if err == nil {
 				t.Fatalf("ImportProducts(500 products, %s) = nil, want the database's error", tc.name)
 			}
-			if n, _ := stored(t, db); n != 0 {
+			if n, _ := testStored(t, db); n != 0 {
 				t.Errorf("ImportProducts(500 products, %s) failed, yet %d products were stored: run the inserts in one transaction, which the deferred tx.Rollback() undoes", tc.name, n)
 			}
 			if got := c.snapshot(); got.open != 0 {
 				t.Errorf("after ImportProducts failed, %d prepared statement(s) were still open: defer stmt.Close() right after preparing it", got.open)
 			}
-			checkReleased(t, db, "ImportProducts")
+			testCheckReleased(t, db, "ImportProducts")
 		})
 	}
 }
 
 func TestCancelledContext(t *testing.T) {
-	db, _ := openTestDB(t)
+	db, _ := testOpenTestDB(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if err := ImportProducts(ctx, db, products(10)); err == nil {
+	if err := ImportProducts(ctx, db, testProducts(10)); err == nil {
 		t.Errorf("ImportProducts with a cancelled context = nil, want an error: pass ctx to BeginTx, PrepareContext and ExecContext")
 	}
-	if n, _ := stored(t, db); n != 0 {
+	if n, _ := testStored(t, db); n != 0 {
 		t.Errorf("ImportProducts with a cancelled context stored %d products", n)
 	}
-	checkReleased(t, db, "ImportProducts")
+	testCheckReleased(t, db, "ImportProducts")
 }
 
-// checkReleased fails the test when the function left a connection checked
+// testCheckReleased fails the test when the function left a connection checked
 // out (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: end every transaction (defer tx.Rollback())", call, n)

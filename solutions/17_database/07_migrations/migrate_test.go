@@ -1,4 +1,4 @@
-package migrate
+package testMigrate
 
 import (
 	"context"
@@ -15,10 +15,10 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// openTestDB opens an empty database for one test: a SQLite file in
+// testOpenTestDB opens an empty database for one test: a SQLite file in
 // t.TempDir(), or, when DATABASE_URL is set, a new PostgreSQL schema that is
 // dropped when the test ends. postgres says which one it is.
-func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
+func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	t.Helper()
 	url := os.Getenv("DATABASE_URL")
 	if url == "" {
@@ -63,8 +63,8 @@ func openTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	return db, true
 }
 
-// exec runs setup statements, failing the test on the first error.
-func exec(t *testing.T, db *sql.DB, stmts ...string) {
+// testExec runs setup statements, failing the test on the first error.
+func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
 		if _, err := db.ExecContext(t.Context(), s); err != nil {
@@ -73,26 +73,26 @@ func exec(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// checkReleased fails the test when the function left a connection checked out
+// testCheckReleased fails the test when the function left a connection checked out
 // (rows never closed, a transaction never ended).
-func checkReleased(t *testing.T, db *sql.DB, call string) {
+func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
 	if n := db.Stats().InUse; n != 0 {
 		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
 	}
 }
 
-// history is a small schema's history: three migrations, the second with
+// testHistory is a small schema's history: three migrations, the second with
 // two statements.
-var history = []Migration{
+var testHistory = []Migration{
 	{Version: 1, Name: "create_users", SQL: `CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`},
 	{Version: 2, Name: "create_orders", SQL: `CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), total_cents INTEGER NOT NULL);
 CREATE INDEX orders_by_user ON orders (user_id)`},
 	{Version: 3, Name: "add_user_email", SQL: `ALTER TABLE users ADD COLUMN email TEXT`},
 }
 
-// recorded lists the rows of schema_migrations as "1:create_users" strings.
-func recorded(t *testing.T, db *sql.DB) []string {
+// testRecorded lists the rows of schema_migrations as "1:create_users" strings.
+func testRecorded(t *testing.T, db *sql.DB) []string {
 	t.Helper()
 	rows, err := db.QueryContext(t.Context(), `SELECT version, name FROM schema_migrations ORDER BY version`)
 	if err != nil {
@@ -114,39 +114,39 @@ func recorded(t *testing.T, db *sql.DB) []string {
 	return got
 }
 
-func checkRecorded(t *testing.T, db *sql.DB, after string, want ...string) {
+func testCheckRecorded(t *testing.T, db *sql.DB, after string, want ...string) {
 	t.Helper()
-	if got := recorded(t, db); !slices.Equal(got, want) {
+	if got := testRecorded(t, db); !slices.Equal(got, want) {
 		t.Fatalf("after %s, schema_migrations holds %v, want %v", after, got, want)
 	}
 }
 
-// works fails the test unless query runs: the schema has what it uses.
-func works(t *testing.T, db *sql.DB, after, query string) {
+// testWorks fails the test unless query runs: the schema has what it uses.
+func testWorks(t *testing.T, db *sql.DB, after, query string) {
 	t.Helper()
 	if _, err := db.ExecContext(t.Context(), query); err != nil {
 		t.Fatalf("after %s, %s fails: %v", after, query, err)
 	}
 }
 
-// absent fails the test if query runs: what it uses must not exist.
-func absent(t *testing.T, db *sql.DB, after, query, what string) {
+// testAbsent fails the test if query runs: what it uses must not exist.
+func testAbsent(t *testing.T, db *sql.DB, after, query, what string) {
 	t.Helper()
 	if _, err := db.ExecContext(t.Context(), query); err == nil {
 		t.Fatalf("after %s, %s exists: %s ran without error", after, what, query)
 	}
 }
 
-func migrate(t *testing.T, db *sql.DB, ms []Migration, wantApplied int) {
+func testMigrate(t *testing.T, db *sql.DB, ms []Migration, wantApplied int) {
 	t.Helper()
 	n, err := Migrate(t.Context(), db, ms)
 	if err != nil || n != wantApplied {
-		t.Fatalf("Migrate(versions %v) = %d, %v; want %d, nil", versions(ms), n, err, wantApplied)
+		t.Fatalf("Migrate(versions %v) = %d, %v; want %d, nil", testVersions(ms), n, err, wantApplied)
 	}
-	checkReleased(t, db, "Migrate")
+	testCheckReleased(t, db, "Migrate")
 }
 
-func versions(ms []Migration) []int {
+func testVersions(ms []Migration) []int {
 	vs := make([]int, len(ms))
 	for i, m := range ms {
 		vs[i] = m.Version
@@ -155,44 +155,44 @@ func versions(ms []Migration) []int {
 }
 
 func TestFreshDatabase(t *testing.T) {
-	db, _ := openTestDB(t)
-	shuffled := []Migration{history[2], history[0], history[1]}
+	db, _ := testOpenTestDB(t)
+	shuffled := []Migration{testHistory[2], testHistory[0], testHistory[1]}
 	n, err := Migrate(t.Context(), db, shuffled)
 	if err != nil || n != 3 {
 		t.Fatalf("Migrate(versions [3 1 2]) = %d, %v; want 3, nil: apply the migrations sorted by Version, whatever their order in the slice", n, err)
 	}
-	checkReleased(t, db, "Migrate")
-	checkRecorded(t, db, "the first Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
-	works(t, db, "Migrate", `INSERT INTO users (id, name, email) VALUES (1, 'Ada', 'ada@example.org')`)
-	works(t, db, "Migrate", `INSERT INTO orders (id, user_id, total_cents) VALUES (1, 1, 1250)`)
+	testCheckReleased(t, db, "Migrate")
+	testCheckRecorded(t, db, "the first Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
+	testWorks(t, db, "Migrate", `INSERT INTO users (id, name, email) VALUES (1, 'Ada', 'ada@example.org')`)
+	testWorks(t, db, "Migrate", `INSERT INTO orders (id, user_id, total_cents) VALUES (1, 1, 1250)`)
 }
 
 func TestRunTwice(t *testing.T) {
-	db, _ := openTestDB(t)
-	migrate(t, db, history, 3)
+	db, _ := testOpenTestDB(t)
+	testMigrate(t, db, testHistory, 3)
 	// The service starts again: nothing is left to do.
-	n, err := Migrate(t.Context(), db, history)
+	n, err := Migrate(t.Context(), db, testHistory)
 	if err != nil || n != 0 {
 		t.Fatalf("Migrate(the same migrations again) = %d, %v; want 0, nil: skip the versions recorded in schema_migrations", n, err)
 	}
-	checkRecorded(t, db, "the second Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
+	testCheckRecorded(t, db, "the second Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
 }
 
 func TestNewMigration(t *testing.T) {
-	db, _ := openTestDB(t)
-	migrate(t, db, history[:2], 2)
+	db, _ := testOpenTestDB(t)
+	testMigrate(t, db, testHistory[:2], 2)
 	// A new release adds migration 3.
-	n, err := Migrate(t.Context(), db, history)
+	n, err := Migrate(t.Context(), db, testHistory)
 	if err != nil || n != 1 {
 		t.Fatalf("Migrate(versions [1 2 3]) after versions [1 2] = %d, %v; want 1, nil: only migration 3 is new", n, err)
 	}
-	checkRecorded(t, db, "both Migrates", "1:create_users", "2:create_orders", "3:add_user_email")
-	works(t, db, "both Migrates", `INSERT INTO users (id, name, email) VALUES (1, 'Ada', 'ada@example.org')`)
+	testCheckRecorded(t, db, "both Migrates", "1:create_users", "2:create_orders", "3:add_user_email")
+	testWorks(t, db, "both Migrates", `INSERT INTO users (id, name, email) VALUES (1, 'Ada', 'ada@example.org')`)
 }
 
 func TestFailureRollsBack(t *testing.T) {
-	db, _ := openTestDB(t)
-	broken := slices.Clone(history)
+	db, _ := testOpenTestDB(t)
+	broken := slices.Clone(testHistory)
 	// The first statement of migration 2 works; the second fails.
 	broken[1].SQL = `CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, total_cents INTEGER NOT NULL);
 INSERT INTO no_such_table (id) VALUES (1)`
@@ -206,41 +206,41 @@ INSERT INTO no_such_table (id) VALUES (1)`
 	if n != 1 {
 		t.Errorf("Migrate(versions 1-3, migration 2 broken) = %d, %v; want 1 applied (migration 1, before the failure)", n, err)
 	}
-	checkReleased(t, db, "Migrate")
+	testCheckReleased(t, db, "Migrate")
 	after := "a failed migration 2"
-	checkRecorded(t, db, after, "1:create_users")
-	works(t, db, after, `INSERT INTO users (id, name) VALUES (1, 'Ada')`)
-	absent(t, db, after, `SELECT count(*) FROM orders`, "the table orders of the half-run migration 2 (run each migration in a transaction, which the failure rolls back)")
-	absent(t, db, after, `SELECT email FROM users`, "the column email of migration 3 (stop at the first failure)")
+	testCheckRecorded(t, db, after, "1:create_users")
+	testWorks(t, db, after, `INSERT INTO users (id, name) VALUES (1, 'Ada')`)
+	testAbsent(t, db, after, `SELECT count(*) FROM orders`, "the table orders of the half-run migration 2 (run each migration in a transaction, which the failure rolls back)")
+	testAbsent(t, db, after, `SELECT email FROM users`, "the column email of migration 3 (stop at the first failure)")
 	// The migration is fixed and the service restarted.
-	migrate(t, db, history, 2)
-	checkRecorded(t, db, "the fixed Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
+	testMigrate(t, db, testHistory, 2)
+	testCheckRecorded(t, db, "the fixed Migrate", "1:create_users", "2:create_orders", "3:add_user_email")
 }
 
 func TestRecordFailureRollsBack(t *testing.T) {
-	db, _ := openTestDB(t)
-	migrate(t, db, history[:1], 1)
+	db, _ := testOpenTestDB(t)
+	testMigrate(t, db, testHistory[:1], 1)
 	// Migration 2 runs, then recording it fails, as if another instance of
 	// the service had recorded version 2 in the meantime.
-	racing := slices.Clone(history)
+	racing := slices.Clone(testHistory)
 	racing[1].SQL = `CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, total_cents INTEGER NOT NULL);
 INSERT INTO schema_migrations (version, name) VALUES (2, 'recorded by another instance')`
 	n, err := Migrate(t.Context(), db, racing)
 	if err == nil || n != 0 {
 		t.Fatalf("Migrate(versions 1-3) when recording version 2 fails = %d, %v; want 0 and the error", n, err)
 	}
-	checkReleased(t, db, "Migrate")
+	testCheckReleased(t, db, "Migrate")
 	after := "recording migration 2 failed"
-	checkRecorded(t, db, after, "1:create_users")
-	absent(t, db, after, `SELECT count(*) FROM orders`, "the table orders of migration 2 (run the migration and the INSERT that records it in one transaction)")
+	testCheckRecorded(t, db, after, "1:create_users")
+	testAbsent(t, db, after, `SELECT count(*) FROM orders`, "the table orders of migration 2 (run the migration and the INSERT that records it in one transaction)")
 }
 
 func TestDuplicateVersion(t *testing.T) {
-	db, _ := openTestDB(t)
-	dup := append(slices.Clone(history[:2]), Migration{Version: 2, Name: "create_invoices", SQL: `CREATE TABLE invoices (id INTEGER PRIMARY KEY)`})
+	db, _ := testOpenTestDB(t)
+	dup := append(slices.Clone(testHistory[:2]), Migration{Version: 2, Name: "create_invoices", SQL: `CREATE TABLE invoices (id INTEGER PRIMARY KEY)`})
 	n, err := Migrate(t.Context(), db, dup)
 	if err == nil || n != 0 {
 		t.Fatalf("Migrate(versions [1 2 2]) = %d, %v; want 0 and an error: two migrations share version 2", n, err)
 	}
-	absent(t, db, "Migrate(versions [1 2 2])", `SELECT count(*) FROM users`, "the table users of migration 1 (check the versions before applying anything)")
+	testAbsent(t, db, "Migrate(versions [1 2 2])", `SELECT count(*) FROM users`, "the table users of migration 1 (check the versions before applying anything)")
 }

@@ -28,8 +28,8 @@ func TestRenderCSV(t *testing.T) {
 	}
 }
 
-// table makes n rows of four fields.
-func table(n int) [][]string {
+// testTable makes n rows of four fields.
+func testTable(n int) [][]string {
 	rows := make([][]string, n)
 	for i := range rows {
 		rows[i] = []string{fmt.Sprint(i + 1), "Ada Lovelace", "ada@example.org", fmt.Sprint(i * 37)}
@@ -40,7 +40,7 @@ func table(n int) [][]string {
 func TestRenderCSVAllocations(t *testing.T) {
 	const budget = 2
 	for _, n := range []int{500, 5000} {
-		rows := table(n)
+		rows := testTable(n)
 		want := RenderCSV(rows)
 		if lines := strings.Count(want, "\n"); lines != n {
 			t.Fatalf("RenderCSV(%d rows) has %d lines", n, lines)

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// users makes n users with distinct IDs and emails.
-func users(n int) []User {
+// testUsers makes n users with distinct IDs and emails.
+func testUsers(n int) []User {
 	us := make([]User, n)
 	for i := range us {
 		us[i] = User{ID: int64(1000 + 7*i), Email: fmt.Sprintf("user%d@example.org", i), Name: fmt.Sprint("User ", i)}
@@ -18,7 +18,7 @@ func users(n int) []User {
 
 func TestIDs(t *testing.T) {
 	for _, n := range []int{0, 1, 3, 1000} {
-		us := users(n)
+		us := testUsers(n)
 		got := IDs(us)
 		want := make([]int64, n)
 		for i, u := range us {
@@ -32,7 +32,7 @@ func TestIDs(t *testing.T) {
 
 func TestByEmail(t *testing.T) {
 	for _, n := range []int{0, 1, 3, 1000} {
-		us := users(n)
+		us := testUsers(n)
 		got := ByEmail(us)
 		want := map[string]User{}
 		for _, u := range us {
@@ -45,14 +45,14 @@ func TestByEmail(t *testing.T) {
 }
 
 func TestIDsAllocations(t *testing.T) {
-	us := users(1000)
+	us := testUsers(1000)
 	if allocs := testing.AllocsPerRun(10, func() { IDs(us) }); allocs > 1 {
 		t.Errorf("IDs(1000 users) makes %.0f allocations per call, want 1: append grows a slice by reallocating and copying it whenever it is full. Start from make([]int64, 0, len(users))", allocs)
 	}
 }
 
 func TestByEmailAllocations(t *testing.T) {
-	us := users(1000)
+	us := testUsers(1000)
 	// The reference: a map made with the size hint, measured in this run
 	// (how many allocations that takes depends on the Go version).
 	hinted := testing.AllocsPerRun(10, func() {

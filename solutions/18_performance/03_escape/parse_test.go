@@ -45,9 +45,9 @@ func TestParseAllMalformed(t *testing.T) {
 	}
 }
 
-// accessLog makes n valid lines; most numbers are above 255, which matters:
+// testAccessLog makes n valid lines; most numbers are above 255, which matters:
 // Go keeps ready-made interfaces for the numbers 0 to 255 only.
-func accessLog(n int) []string {
+func testAccessLog(n int) []string {
 	statuses := []int{200, 404, 500, 201, 302}
 	lines := make([]string, n)
 	for i := range lines {
@@ -59,7 +59,7 @@ func accessLog(n int) []string {
 func TestParseAllAllocations(t *testing.T) {
 	const budget = 2
 	for _, n := range []int{100, 1000} {
-		lines := accessLog(n)
+		lines := testAccessLog(n)
 		if _, err := ParseAll(lines); err != nil {
 			t.Fatalf("ParseAll(%d valid lines): %v", n, err)
 		}

@@ -10,30 +10,30 @@ import (
 )
 
 var (
-	login  = Event{Level: "info", Msg: "user logged in", UserID: 42, DurationMs: 153}
-	failed = Event{Level: "error", Msg: `query "orders" failed`, UserID: 7, DurationMs: 30012}
+	testLogin  = Event{Level: "info", Msg: "user logged in", UserID: 42, DurationMs: 153}
+	testFailed = Event{Level: "error", Msg: `query "orders" failed`, UserID: 7, DurationMs: 30012}
 )
 
 const (
-	loginLine  = "level=info msg=\"user logged in\" user=42 duration_ms=153\n"
-	failedLine = "level=error msg=\"query \\\"orders\\\" failed\" user=7 duration_ms=30012\n"
+	testLoginLine  = "level=info msg=\"user logged in\" user=42 duration_ms=153\n"
+	testFailedLine = "level=error msg=\"query \\\"orders\\\" failed\" user=7 duration_ms=30012\n"
 )
 
-// emptyPools starts a test with empty pools, as a program starts: a pooled
+// testEmptyPools starts a test with empty pools, as a program starts: a pooled
 // buffer survives one garbage collection but not two. Without it, what a
 // wrong solution prints would depend on what earlier tests left in the pool
 // and on when the collector last ran.
-func emptyPools() {
+func testEmptyPools() {
 	runtime.GC()
 	runtime.GC()
 }
 
 func TestEncode(t *testing.T) {
-	emptyPools()
+	testEmptyPools()
 	for _, tc := range []struct {
 		e    Event
 		want string
-	}{{login, loginLine}, {failed, failedLine}} {
+	}{{testLogin, testLoginLine}, {testFailed, testFailedLine}} {
 		if got := string(Encode(tc.e)); got != tc.want {
 			t.Errorf("Encode(%+v) = %q, want %q", tc.e, got, tc.want)
 		}
@@ -41,27 +41,27 @@ func TestEncode(t *testing.T) {
 }
 
 func TestEncodeResultsAreIndependent(t *testing.T) {
-	emptyPools()
+	testEmptyPools()
 	for range 10 {
-		a := Encode(login)
-		b := Encode(failed)
-		if string(a) != loginLine || string(b) != failedLine {
-			t.Fatalf("a := Encode(login); b := Encode(failed): a = %q, b = %q; want a = %q, b = %q. A pooled buffer must be Reset before use, and Encode must return a copy of its bytes: buf.Bytes() shares the buffer's memory, which the next call overwrites", a, b, loginLine, failedLine)
+		a := Encode(testLogin)
+		b := Encode(testFailed)
+		if string(a) != testLoginLine || string(b) != testFailedLine {
+			t.Fatalf("a := Encode(login); b := Encode(failed): a = %q, b = %q; want a = %q, b = %q. A pooled buffer must be Reset before use, and Encode must return a copy of its bytes: buf.Bytes() shares the buffer's memory, which the next call overwrites", a, b, testLoginLine, testFailedLine)
 		}
 		a[0] = 'X' // the caller owns the result and may change it
-		if c := Encode(login); string(c) != loginLine {
-			t.Fatalf("after the caller changed the result of an earlier Encode, Encode(login) = %q, want %q: return a copy of the buffer's bytes, never the bytes themselves", c, loginLine)
+		if c := Encode(testLogin); string(c) != testLoginLine {
+			t.Fatalf("after the caller changed the result of an earlier Encode, Encode(login) = %q, want %q: return a copy of the buffer's bytes, never the bytes themselves", c, testLoginLine)
 		}
 	}
 }
 
-// recorder keeps a copy of every Write.
-type recorder struct {
+// testRecorder keeps a copy of every Write.
+type testRecorder struct {
 	mu     sync.Mutex
 	writes []string
 }
 
-func (r *recorder) Write(p []byte) (int, error) {
+func (r *testRecorder) Write(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.writes = append(r.writes, string(p))
@@ -69,23 +69,23 @@ func (r *recorder) Write(p []byte) (int, error) {
 }
 
 func TestLog(t *testing.T) {
-	emptyPools()
-	var rec recorder
+	testEmptyPools()
+	var rec testRecorder
 	l := New(&rec)
-	for _, e := range []Event{login, failed, login} {
+	for _, e := range []Event{testLogin, testFailed, testLogin} {
 		if err := l.Log(e); err != nil {
 			t.Fatalf("Log(%+v): %v", e, err)
 		}
 	}
-	want := []string{loginLine, failedLine, loginLine}
+	want := []string{testLoginLine, testFailedLine, testLoginLine}
 	if !slices.Equal(rec.writes, want) {
 		t.Fatalf("Log(login), Log(failed), Log(login) wrote %q, want %q (one Write per line): a buffer from the pool still holds what it held when it was put back; Reset it", rec.writes, want)
 	}
 }
 
 func TestLogConcurrently(t *testing.T) {
-	emptyPools()
-	var rec recorder
+	testEmptyPools()
+	var rec testRecorder
 	l := New(&rec)
 	var wg sync.WaitGroup
 	for g := range 8 {
@@ -115,14 +115,14 @@ func TestLogConcurrently(t *testing.T) {
 
 func TestLogAllocations(t *testing.T) {
 	l := New(io.Discard)
-	allocs := testing.AllocsPerRun(1000, func() { l.Log(failed) })
+	allocs := testing.AllocsPerRun(1000, func() { l.Log(testFailed) })
 	if allocs > 0 {
 		t.Errorf("Log makes %.0f allocations per call, budget 0: take a *bytes.Buffer from bufPool (Get), Reset it, and Put it back when the line is written. Put a pointer: putting a bytes.Buffer or a []byte into the pool copies it into an interface, an allocation of its own", allocs)
 	}
 }
 
 func TestEncodeAllocations(t *testing.T) {
-	allocs := testing.AllocsPerRun(1000, func() { Encode(failed) })
+	allocs := testing.AllocsPerRun(1000, func() { Encode(testFailed) })
 	if allocs > 1 {
 		t.Errorf("Encode makes %.0f allocations per call, budget 1 (the copy it returns): take the buffer from bufPool and Put it back", allocs)
 	}

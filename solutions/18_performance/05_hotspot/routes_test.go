@@ -31,8 +31,8 @@ func TestRoute(t *testing.T) {
 	}
 }
 
-// traffic makes n request paths over a handful of routes.
-func traffic(n int) []string {
+// testTraffic makes n request paths over a handful of routes.
+func testTraffic(n int) []string {
 	paths := make([]string, n)
 	for i := range paths {
 		switch i % 4 {
@@ -50,7 +50,7 @@ func traffic(n int) []string {
 }
 
 func TestCountRoutes(t *testing.T) {
-	got := CountRoutes(traffic(1000))
+	got := CountRoutes(testTraffic(1000))
 	want := map[string]int{
 		"/users/:id/orders/:id": 250,
 		"/health":               250,

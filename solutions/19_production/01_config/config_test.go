@@ -11,21 +11,21 @@ import (
 	"time"
 )
 
-var variables = []string{"ADDR", "APP_ENV", "REQUEST_TIMEOUT", "MAX_ITEMS", "API_TOKEN"}
+var testVariables = []string{"ADDR", "APP_ENV", "REQUEST_TIMEOUT", "MAX_ITEMS", "API_TOKEN"}
 
-// setEnv sets the service's variables for one test: those in env to their
+// testSetEnv sets the service's variables for one test: those in env to their
 // value, the others to "" (unset, for Load). t.Setenv puts everything back
 // when the test ends.
-func setEnv(t *testing.T, env map[string]string) {
+func testSetEnv(t *testing.T, env map[string]string) {
 	t.Helper()
-	for _, name := range variables {
+	for _, name := range testVariables {
 		t.Setenv(name, env[name])
 	}
 }
 
-func describe(env map[string]string) string {
+func testDescribe(env map[string]string) string {
 	var parts []string
-	for _, name := range variables {
+	for _, name := range testVariables {
 		if v, ok := env[name]; ok {
 			parts = append(parts, name+"="+v)
 		}
@@ -38,14 +38,14 @@ func describe(env map[string]string) string {
 
 func TestLoadDefaults(t *testing.T) {
 	env := map[string]string{"API_TOKEN": "t0ken"}
-	setEnv(t, env)
+	testSetEnv(t, env)
 	cfg, err := Load()
 	if err != nil {
-		t.Fatalf("Load() with %s: error %v, want the defaults", describe(env), err)
+		t.Fatalf("Load() with %s: error %v, want the defaults", testDescribe(env), err)
 	}
 	want := Config{Addr: "127.0.0.1:8080", Env: "development", RequestTimeout: 5 * time.Second, MaxItems: 100, APIToken: "t0ken"}
 	if cfg != want {
-		t.Errorf("Load() with %s:\n got  %+v\n want %+v", describe(env), cfg, want)
+		t.Errorf("Load() with %s:\n got  %+v\n want %+v", testDescribe(env), cfg, want)
 	}
 }
 
@@ -78,13 +78,13 @@ func TestLoadFromEnvironment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			setEnv(t, tt.env)
+			testSetEnv(t, tt.env)
 			cfg, err := Load()
 			if err != nil {
-				t.Fatalf("Load() with %s: unexpected error %v", describe(tt.env), err)
+				t.Fatalf("Load() with %s: unexpected error %v", testDescribe(tt.env), err)
 			}
 			if cfg != tt.want {
-				t.Errorf("Load() with %s:\n got  %+v\n want %+v", describe(tt.env), cfg, tt.want)
+				t.Errorf("Load() with %s:\n got  %+v\n want %+v", testDescribe(tt.env), cfg, tt.want)
 			}
 		})
 	}
@@ -110,13 +110,13 @@ func TestLoadRejectsBadValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			setEnv(t, tt.env)
+			testSetEnv(t, tt.env)
 			cfg, err := Load()
 			if err == nil {
-				t.Fatalf("Load() with %s = %+v and no error, want an error naming %s (a bad value must stop the service, not be replaced by the default)", describe(tt.env), cfg, tt.variable)
+				t.Fatalf("Load() with %s = %+v and no error, want an error naming %s (a bad value must stop the service, not be replaced by the default)", testDescribe(tt.env), cfg, tt.variable)
 			}
 			if !strings.Contains(err.Error(), tt.variable) {
-				t.Errorf("Load() with %s: error %q does not name the variable %s", describe(tt.env), err, tt.variable)
+				t.Errorf("Load() with %s: error %q does not name the variable %s", testDescribe(tt.env), err, tt.variable)
 			}
 		})
 	}
@@ -124,10 +124,10 @@ func TestLoadRejectsBadValues(t *testing.T) {
 
 func TestLoadReportsEveryProblem(t *testing.T) {
 	env := map[string]string{"APP_ENV": "qa", "REQUEST_TIMEOUT": "fast", "MAX_ITEMS": "0"}
-	setEnv(t, env)
+	testSetEnv(t, env)
 	_, err := Load()
 	if err == nil {
-		t.Fatalf("Load() with %s: no error, want one naming APP_ENV, REQUEST_TIMEOUT, MAX_ITEMS and API_TOKEN", describe(env))
+		t.Fatalf("Load() with %s: no error, want one naming APP_ENV, REQUEST_TIMEOUT, MAX_ITEMS and API_TOKEN", testDescribe(env))
 	}
 	var missing []string
 	for _, name := range []string{"APP_ENV", "REQUEST_TIMEOUT", "MAX_ITEMS", "API_TOKEN"} {
@@ -136,7 +136,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("Load() with %s (four problems): the error %q does not mention %s; collect every problem and return them together with errors.Join", describe(env), err, strings.Join(missing, ", "))
+		t.Errorf("Load() with %s (four problems): the error %q does not mention %s; collect every problem and return them together with errors.Join", testDescribe(env), err, strings.Join(missing, ", "))
 	}
 }
 

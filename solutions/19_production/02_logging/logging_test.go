@@ -11,8 +11,8 @@ import (
 	"testing"
 )
 
-// lines parses what a logger wrote: one JSON object per line.
-func lines(t *testing.T, what string, out *bytes.Buffer) []map[string]any {
+// testLines parses what a logger wrote: one JSON object per line.
+func testLines(t *testing.T, what string, out *bytes.Buffer) []map[string]any {
 	t.Helper()
 	var records []map[string]any
 	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
@@ -28,9 +28,9 @@ func lines(t *testing.T, what string, out *bytes.Buffer) []map[string]any {
 	return records
 }
 
-// newLogger calls NewLogger with a buffer, and returns the logger and a
+// testNewLogger calls NewLogger with a buffer, and returns the logger and a
 // function that reads back what it wrote.
-func newLogger(t *testing.T, level string) (*slog.Logger, func() []map[string]any) {
+func testNewLogger(t *testing.T, level string) (*slog.Logger, func() []map[string]any) {
 	t.Helper()
 	var out bytes.Buffer
 	logger, err := NewLogger(&out, level)
@@ -40,11 +40,11 @@ func newLogger(t *testing.T, level string) (*slog.Logger, func() []map[string]an
 	if logger == nil {
 		t.Fatalf("NewLogger(w, %q) returned a nil logger", level)
 	}
-	return logger, func() []map[string]any { return lines(t, "NewLogger's logger", &out) }
+	return logger, func() []map[string]any { return testLines(t, "NewLogger's logger", &out) }
 }
 
 func TestNewLoggerWritesJSON(t *testing.T) {
-	l, records := newLogger(t, "info")
+	l, records := testNewLogger(t, "info")
 	l.Info("order placed", "order_id", 42, "paid", true)
 	recs := records()
 	if len(recs) != 1 {
@@ -81,7 +81,7 @@ func TestNewLoggerLevels(t *testing.T) {
 			name = "empty"
 		}
 		t.Run(name, func(t *testing.T) {
-			l, records := newLogger(t, tt.level)
+			l, records := testNewLogger(t, tt.level)
 			l.Debug("a debug record")
 			l.Info("an info record")
 			l.Warn("a warn record")
@@ -123,7 +123,7 @@ func TestRequestLogLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, records := newLogger(t, "debug")
+			l, records := testNewLogger(t, "debug")
 			h := LogRequests(l, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if tt.status != 0 {
 					w.WriteHeader(tt.status)

@@ -14,10 +14,10 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake (a check that waits
+// testRunBubble runs f in a synctest bubble: time is fake (a check that waits
 // 2s takes no real time, and exactly 2s of fake time), and a bubble where
 // every goroutine is stuck is reported instead of hanging.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -27,9 +27,9 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// fakeCheck is a dependency check that passes, fails, or hangs until its
+// testFakeCheck is a dependency check that passes, fails, or hangs until its
 // context ends; it records how it was called.
-type fakeCheck struct {
+type testFakeCheck struct {
 	behave string // "ok", "fail" or "hang"
 
 	mu      sync.Mutex
@@ -39,7 +39,7 @@ type fakeCheck struct {
 	err     error         // for "hang": the context's error
 }
 
-func (f *fakeCheck) check(ctx context.Context) error {
+func (f *testFakeCheck) check(ctx context.Context) error {
 	f.mu.Lock()
 	f.calls++
 	f.start = time.Now()
@@ -58,47 +58,47 @@ func (f *fakeCheck) check(ctx context.Context) error {
 	return nil
 }
 
-func (f *fakeCheck) called() int {
+func (f *testFakeCheck) called() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.calls
 }
 
-type answer struct {
+type testAnswer struct {
 	code int
 	body map[string]any
 	raw  string
 	took time.Duration
 }
 
-func call(t *testing.T, handler http.HandlerFunc, req *http.Request) answer {
+func testCall(t *testing.T, handler http.HandlerFunc, req *http.Request) testAnswer {
 	t.Helper()
 	start := time.Now()
 	rec := httptest.NewRecorder()
 	handler(rec, req)
-	a := answer{code: rec.Code, raw: strings.TrimSpace(rec.Body.String()), took: time.Since(start)}
+	a := testAnswer{code: rec.Code, raw: strings.TrimSpace(rec.Body.String()), took: time.Since(start)}
 	if err := json.Unmarshal(rec.Body.Bytes(), &a.body); err != nil {
 		t.Fatalf("%s %s answered %d with %q, which is not a JSON object", req.Method, req.URL.Path, rec.Code, rec.Body.String())
 	}
 	return a
 }
 
-func get(t *testing.T, handler http.HandlerFunc, path string) answer {
+func testGet(t *testing.T, handler http.HandlerFunc, path string) testAnswer {
 	t.Helper()
-	return call(t, handler, httptest.NewRequest("GET", path, nil))
+	return testCall(t, handler, httptest.NewRequest("GET", path, nil))
 }
 
-func checksOf(a answer) map[string]any {
+func testChecksOf(a testAnswer) map[string]any {
 	c, _ := a.body["checks"].(map[string]any)
 	return c
 }
 
 func TestLiveNeverRunsChecks(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		db := &fakeCheck{behave: "fail"}
-		slow := &fakeCheck{behave: "hang"}
+	testRunBubble(t, func(t *testing.T) {
+		db := &testFakeCheck{behave: "fail"}
+		slow := &testFakeCheck{behave: "hang"}
 		h := NewHealth(map[string]Check{"db": db.check, "search": slow.check}, time.Second)
-		a := get(t, h.Live, "/health")
+		a := testGet(t, h.Live, "/health")
 		if a.code != http.StatusOK || a.body["status"] != "ok" {
 			t.Errorf("GET /health with the database down: %d %s, want 200 {\"status\":\"ok\"}: the process is alive, and restarting it would not bring the database back", a.code, a.raw)
 		}
@@ -112,12 +112,12 @@ func TestLiveNeverRunsChecks(t *testing.T) {
 }
 
 func TestReadyWhenEveryCheckPasses(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		db, cache := &fakeCheck{behave: "ok"}, &fakeCheck{behave: "ok"}
+	testRunBubble(t, func(t *testing.T) {
+		db, cache := &testFakeCheck{behave: "ok"}, &testFakeCheck{behave: "ok"}
 		h := NewHealth(map[string]Check{"db": db.check, "cache": cache.check}, time.Second)
-		a := get(t, h.Ready, "/ready")
+		a := testGet(t, h.Ready, "/ready")
 		want := map[string]any{"db": "ok", "cache": "ok"}
-		if a.code != http.StatusOK || a.body["status"] != "ready" || !maps.Equal(checksOf(a), want) {
+		if a.code != http.StatusOK || a.body["status"] != "ready" || !maps.Equal(testChecksOf(a), want) {
 			t.Errorf("GET /ready with every check passing: %d %s, want 200 {\"status\":\"ready\",\"checks\":{\"cache\":\"ok\",\"db\":\"ok\"}}", a.code, a.raw)
 		}
 		if db.called() != 1 || cache.called() != 1 {
@@ -127,9 +127,9 @@ func TestReadyWhenEveryCheckPasses(t *testing.T) {
 }
 
 func TestReadyWithoutChecks(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		h := NewHealth(nil, time.Second)
-		a := get(t, h.Ready, "/ready")
+		a := testGet(t, h.Ready, "/ready")
 		if a.code != http.StatusOK || a.body["status"] != "ready" {
 			t.Errorf("GET /ready with no checks at all: %d %s, want 200 with status \"ready\"", a.code, a.raw)
 		}
@@ -137,23 +137,23 @@ func TestReadyWithoutChecks(t *testing.T) {
 }
 
 func TestReadyWhenACheckFails(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		db, cache := &fakeCheck{behave: "fail"}, &fakeCheck{behave: "ok"}
+	testRunBubble(t, func(t *testing.T) {
+		db, cache := &testFakeCheck{behave: "fail"}, &testFakeCheck{behave: "ok"}
 		h := NewHealth(map[string]Check{"db": db.check, "cache": cache.check}, time.Second)
-		a := get(t, h.Ready, "/ready")
+		a := testGet(t, h.Ready, "/ready")
 		want := map[string]any{"db": "failing", "cache": "ok"}
-		if a.code != http.StatusServiceUnavailable || a.body["status"] != "unavailable" || !maps.Equal(checksOf(a), want) {
+		if a.code != http.StatusServiceUnavailable || a.body["status"] != "unavailable" || !maps.Equal(testChecksOf(a), want) {
 			t.Errorf("GET /ready with the db check failing: %d %s, want 503 {\"status\":\"unavailable\",\"checks\":{\"cache\":\"ok\",\"db\":\"failing\"}}", a.code, a.raw)
 		}
 	})
 }
 
 func TestReadyGivesUpOnASlowCheck(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		slow := &fakeCheck{behave: "hang"}
+	testRunBubble(t, func(t *testing.T) {
+		slow := &testFakeCheck{behave: "hang"}
 		h := NewHealth(map[string]Check{"db": slow.check}, 2*time.Second)
-		a := get(t, h.Ready, "/ready")
-		if a.code != http.StatusServiceUnavailable || checksOf(a)["db"] != "failing" {
+		a := testGet(t, h.Ready, "/ready")
+		if a.code != http.StatusServiceUnavailable || testChecksOf(a)["db"] != "failing" {
 			t.Errorf("GET /ready with a check that never answers: %d %s, want 503 with the db check \"failing\"", a.code, a.raw)
 		}
 		if a.took != 2*time.Second {
@@ -166,12 +166,12 @@ func TestReadyGivesUpOnASlowCheck(t *testing.T) {
 }
 
 func TestReadyStopsWhenTheClientLeaves(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		slow := &fakeCheck{behave: "hang"}
+	testRunBubble(t, func(t *testing.T) {
+		slow := &testFakeCheck{behave: "hang"}
 		h := NewHealth(map[string]Check{"db": slow.check}, 2*time.Second)
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel)
-		call(t, h.Ready, httptest.NewRequestWithContext(ctx, "GET", "/ready", nil))
+		testCall(t, h.Ready, httptest.NewRequestWithContext(ctx, "GET", "/ready", nil))
 		if !errors.Is(slow.err, context.Canceled) || slow.stopped != 300*time.Millisecond {
 			t.Errorf("client gone after 300ms: the check stopped after %v with %v, want after 300ms with context.Canceled: derive the checks' context from r.Context()", slow.stopped, slow.err)
 		}
@@ -179,25 +179,25 @@ func TestReadyStopsWhenTheClientLeaves(t *testing.T) {
 }
 
 func TestDrain(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		db := &fakeCheck{behave: "ok"}
+	testRunBubble(t, func(t *testing.T) {
+		db := &testFakeCheck{behave: "ok"}
 		h := NewHealth(map[string]Check{"db": db.check}, time.Second)
 		h.Drain()
-		a := get(t, h.Ready, "/ready")
+		a := testGet(t, h.Ready, "/ready")
 		if a.code != http.StatusServiceUnavailable || a.body["status"] != "shutting down" {
 			t.Errorf("GET /ready after Drain, with every check passing: %d %s, want 503 {\"status\":\"shutting down\"}", a.code, a.raw)
 		}
 		if db.called() != 0 {
 			t.Errorf("GET /ready after Drain ran the checks: once draining, there is nothing to check")
 		}
-		if a := get(t, h.Live, "/health"); a.code != http.StatusOK || a.body["status"] != "ok" {
+		if a := testGet(t, h.Live, "/health"); a.code != http.StatusOK || a.body["status"] != "ok" {
 			t.Errorf("GET /health after Drain: %d %s, want 200 {\"status\":\"ok\"}: the process is still alive while it drains", a.code, a.raw)
 		}
 	})
 }
 
 func TestDrainDuringRequests(t *testing.T) {
-	db := &fakeCheck{behave: "ok"}
+	db := &testFakeCheck{behave: "ok"}
 	h := NewHealth(map[string]Check{"db": db.check}, time.Second)
 	var wg sync.WaitGroup
 	for range 4 {
@@ -209,7 +209,7 @@ func TestDrainDuringRequests(t *testing.T) {
 	}
 	wg.Go(h.Drain)
 	wg.Wait()
-	if a := get(t, h.Ready, "/ready"); a.code != http.StatusServiceUnavailable {
+	if a := testGet(t, h.Ready, "/ready"); a.code != http.StatusServiceUnavailable {
 		t.Errorf("GET /ready after Drain (called while other requests ran): %d, want 503", a.code)
 	}
 }

@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake, so a 5s timeout
+// testRunBubble runs f in a synctest bubble: time is fake, so a 5s timeout
 // takes no real time and happens after exactly 5s of fake time.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -25,15 +25,15 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// pipeListener is a net.Listener whose connections are in-memory pipes, so
+// testPipeListener is a net.Listener whose connections are in-memory pipes, so
 // that a real http.Server runs inside the bubble, on fake time.
-type pipeListener struct {
+type testPipeListener struct {
 	conns  chan net.Conn
 	closed chan struct{}
 	once   sync.Once
 }
 
-func (l *pipeListener) Accept() (net.Conn, error) {
+func (l *testPipeListener) Accept() (net.Conn, error) {
 	select {
 	case c := <-l.conns:
 		return c, nil
@@ -42,22 +42,22 @@ func (l *pipeListener) Accept() (net.Conn, error) {
 	}
 }
 
-func (l *pipeListener) Close() error {
+func (l *testPipeListener) Close() error {
 	l.once.Do(func() { close(l.closed) })
 	return nil
 }
 
-func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
+func (l *testPipeListener) Addr() net.Addr { return testPipeAddr{} }
 
-type pipeAddr struct{}
+type testPipeAddr struct{}
 
-func (pipeAddr) Network() string { return "pipe" }
-func (pipeAddr) String() string  { return "pipe" }
+func (testPipeAddr) Network() string { return "pipe" }
+func (testPipeAddr) String() string  { return "pipe" }
 
-// serve runs srv on in-memory connections; dial opens one. Everything is
+// testServe runs srv on in-memory connections; dial opens one. Everything is
 // stopped when the test ends.
-func serve(t *testing.T, srv *http.Server) (dial func() net.Conn) {
-	l := &pipeListener{conns: make(chan net.Conn), closed: make(chan struct{})}
+func testServe(t *testing.T, srv *http.Server) (dial func() net.Conn) {
+	l := &testPipeListener{conns: make(chan net.Conn), closed: make(chan struct{})}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
 	var clients []net.Conn
@@ -80,7 +80,7 @@ func serve(t *testing.T, srv *http.Server) (dial func() net.Conn) {
 	}
 }
 
-func newTestServer(t *testing.T, requestTimeout time.Duration, h http.Handler) *http.Server {
+func testNewTestServer(t *testing.T, requestTimeout time.Duration, h http.Handler) *http.Server {
 	t.Helper()
 	srv := NewServer(Config{Addr: "127.0.0.1:0", RequestTimeout: requestTimeout}, h)
 	if srv == nil {
@@ -89,9 +89,9 @@ func newTestServer(t *testing.T, requestTimeout time.Duration, h http.Handler) *
 	return srv
 }
 
-// get sends a GET on c and reads the answer; it gives up after limit of
+// testGet sends a GET on c and reads the answer; it gives up after limit of
 // (fake) time.
-func get(c net.Conn, path string, limit time.Duration) (*http.Response, string, error) {
+func testGet(c net.Conn, path string, limit time.Duration) (*http.Response, string, error) {
 	c.SetDeadline(time.Now().Add(limit))
 	go io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: example.com\r\n\r\n")
 	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
@@ -104,7 +104,7 @@ func get(c net.Conn, path string, limit time.Duration) (*http.Response, string, 
 }
 
 func TestServerTimeoutsAreSet(t *testing.T) {
-	srv := newTestServer(t, 2*time.Second, http.NotFoundHandler())
+	srv := testNewTestServer(t, 2*time.Second, http.NotFoundHandler())
 	const prefix = "NewServer(Config{Addr: \"127.0.0.1:0\", RequestTimeout: 2s})"
 	if srv.Addr != "127.0.0.1:0" {
 		t.Errorf("%s: Addr = %q, want cfg.Addr", prefix, srv.Addr)
@@ -122,7 +122,7 @@ func TestServerTimeoutsAreSet(t *testing.T) {
 		t.Errorf("%s: IdleTimeout is %v: set how long a keep-alive connection may wait for its next request", prefix, srv.IdleTimeout)
 	}
 	for _, rt := range []time.Duration{2 * time.Second, 45 * time.Second} {
-		srv := newTestServer(t, rt, http.NotFoundHandler())
+		srv := testNewTestServer(t, rt, http.NotFoundHandler())
 		if srv.WriteTimeout <= rt {
 			t.Errorf("NewServer(Config{RequestTimeout: %v}): WriteTimeout is %v, want more than the request timeout, or the connection is cut before the 503 is written", rt, srv.WriteTimeout)
 		}
@@ -130,9 +130,9 @@ func TestServerTimeoutsAreSet(t *testing.T) {
 }
 
 func TestSlowHeadersAreCutOff(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		srv := newTestServer(t, 2*time.Second, http.NotFoundHandler())
-		dial := serve(t, srv)
+	testRunBubble(t, func(t *testing.T) {
+		srv := testNewTestServer(t, 2*time.Second, http.NotFoundHandler())
+		dial := testServe(t, srv)
 		c := dial()
 		start := time.Now()
 		// Half a request, and then nothing: the slowloris attack.
@@ -153,15 +153,15 @@ func TestSlowHeadersAreCutOff(t *testing.T) {
 }
 
 func TestSlowRequestGets503(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		stuck := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(30 * time.Second) // stuck, never looking at r.Context()
 			w.Write([]byte("too late\n"))
 		})
-		srv := newTestServer(t, 2*time.Second, stuck)
-		dial := serve(t, srv)
+		srv := testNewTestServer(t, 2*time.Second, stuck)
+		dial := testServe(t, srv)
 		start := time.Now()
-		resp, body, err := get(dial(), "/slow", time.Minute)
+		resp, body, err := testGet(dial(), "/slow", time.Minute)
 		took := time.Since(start)
 		switch {
 		case err != nil && took > 2*time.Second:
@@ -179,17 +179,17 @@ func TestSlowRequestGets503(t *testing.T) {
 }
 
 func TestFastRequestsAreServed(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		quick := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(1500 * time.Millisecond)
 			w.Write([]byte("done\n"))
 		})
-		srv := newTestServer(t, 2*time.Second, quick)
-		dial := serve(t, srv)
+		srv := testNewTestServer(t, 2*time.Second, quick)
+		dial := testServe(t, srv)
 		c := dial()
 		for i := range 2 {
 			start := time.Now()
-			resp, body, err := get(c, "/report", time.Minute)
+			resp, body, err := testGet(c, "/report", time.Minute)
 			if err != nil {
 				t.Fatalf("request %d on a keep-alive connection, handler taking 1.5s, request timeout 2s: %v", i+1, err)
 			}

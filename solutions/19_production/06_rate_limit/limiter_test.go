@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake and stands still
+// testRunBubble runs f in a synctest bubble: time is fake and stands still
 // unless the test sleeps, so refills are exact.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -23,8 +23,8 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// take calls Allow n times for key and counts the successes.
-func take(l *Limiter, key string, n int) int {
+// testTake calls Allow n times for key and counts the successes.
+func testTake(l *Limiter, key string, n int) int {
 	ok := 0
 	for range n {
 		if allowed, _ := l.Allow(key); allowed {
@@ -35,9 +35,9 @@ func take(l *Limiter, key string, n int) int {
 }
 
 func TestBurstThenLimit(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		l := NewLimiter(2, 5)
-		if got := take(l, "a", 5); got != 5 {
+		if got := testTake(l, "a", 5); got != 5 {
 			t.Fatalf("NewLimiter(2, 5): %d of the first 5 requests of a client allowed, want all 5 (the burst)", got)
 		}
 		allowed, wait := l.Allow("a")
@@ -51,11 +51,11 @@ func TestBurstThenLimit(t *testing.T) {
 }
 
 func TestRefill(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		l := NewLimiter(2, 5)
-		take(l, "a", 5)
+		testTake(l, "a", 5)
 		time.Sleep(time.Second)
-		if got := take(l, "a", 3); got != 2 {
+		if got := testTake(l, "a", 3); got != 2 {
 			t.Errorf("NewLimiter(2, 5), bucket emptied, 1s later: %d of 3 requests allowed, want 2 (2 tokens per second)", got)
 		}
 		time.Sleep(250 * time.Millisecond)
@@ -63,14 +63,14 @@ func TestRefill(t *testing.T) {
 			t.Errorf("NewLimiter(2, 5), half a token refilled: Allow = %v, %v, want false, 250ms", allowed, wait)
 		}
 		time.Sleep(100 * time.Second)
-		if got := take(l, "a", 8); got != 5 {
+		if got := testTake(l, "a", 8); got != 5 {
 			t.Errorf("NewLimiter(2, 5), 100s later: %d of 8 requests at once allowed, want 5: the bucket never holds more than the burst", got)
 		}
 	})
 }
 
 func TestSlowRates(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		l := NewLimiter(0.5, 1) // one request every 2s
 		if allowed, _ := l.Allow("a"); !allowed {
 			t.Fatal("NewLimiter(0.5, 1): the first request was refused")
@@ -86,13 +86,13 @@ func TestSlowRates(t *testing.T) {
 }
 
 func TestClientsHaveTheirOwnBuckets(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		l := NewLimiter(2, 5)
-		take(l, "a", 20)
-		if got := take(l, "b", 6); got != 5 {
+		testTake(l, "a", 20)
+		if got := testTake(l, "b", 6); got != 5 {
 			t.Errorf("NewLimiter(2, 5): client a used up its bucket, then client b got %d of 6 requests, want 5: every client has a bucket of its own", got)
 		}
-		if got := take(l, "a", 1); got != 0 {
+		if got := testTake(l, "a", 1); got != 0 {
 			t.Errorf("NewLimiter(2, 5): client a, bucket empty, was allowed again after client b's requests")
 		}
 	})
@@ -116,7 +116,7 @@ func TestConcurrentRequests(t *testing.T) {
 }
 
 func TestIdleClientsAreForgotten(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		l := NewLimiter(2, 5)
 		for i := range 1000 {
 			l.Allow(fmt.Sprintf("client-%d", i))
@@ -137,7 +137,7 @@ func TestIdleClientsAreForgotten(t *testing.T) {
 	})
 }
 
-func serve(h http.Handler, remote, apiKey string, extra map[string]string) *httptest.ResponseRecorder {
+func testServe(h http.Handler, remote, apiKey string, extra map[string]string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest("GET", "/quote", nil)
 	req.RemoteAddr = remote
 	if apiKey != "" {
@@ -152,16 +152,16 @@ func serve(h http.Handler, remote, apiKey string, extra map[string]string) *http
 }
 
 func TestMiddleware(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		var served int
 		next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { served++ })
 		h := NewLimiter(0.25, 2).Middleware(next) // a token every 4s
 		for i := range 2 {
-			if rec := serve(h, "10.0.0.1:5000", "key-1", nil); rec.Code != http.StatusOK {
+			if rec := testServe(h, "10.0.0.1:5000", "key-1", nil); rec.Code != http.StatusOK {
 				t.Fatalf("request %d of X-API-Key key-1 (burst 2): status %d, want 200", i+1, rec.Code)
 			}
 		}
-		rec := serve(h, "10.0.0.1:5000", "key-1", nil)
+		rec := testServe(h, "10.0.0.1:5000", "key-1", nil)
 		if rec.Code != http.StatusTooManyRequests {
 			t.Fatalf("3rd request of X-API-Key key-1 (burst 2): status %d, want 429", rec.Code)
 		}
@@ -171,11 +171,11 @@ func TestMiddleware(t *testing.T) {
 		if served != 2 {
 			t.Errorf("the handler behind the limiter ran %d times for 2 allowed and 1 refused requests, want 2", served)
 		}
-		if rec := serve(h, "10.0.0.1:5000", "key-2", nil); rec.Code != http.StatusOK {
+		if rec := testServe(h, "10.0.0.1:5000", "key-2", nil); rec.Code != http.StatusOK {
 			t.Errorf("first request of X-API-Key key-2, from the same IP as key-1: status %d, want 200: the API key names the client", rec.Code)
 		}
 		time.Sleep(3500 * time.Millisecond)
-		rec = serve(h, "10.0.0.1:5000", "key-1", nil)
+		rec = testServe(h, "10.0.0.1:5000", "key-1", nil)
 		if got := rec.Header().Get("Retry-After"); rec.Code != 429 || got != "1" {
 			t.Errorf("key-1 again 3.5s later (0.5s before its next token): status %d, Retry-After %q, want 429 and \"1\" (rounded up: never 0)", rec.Code, got)
 		}
@@ -183,18 +183,18 @@ func TestMiddleware(t *testing.T) {
 }
 
 func TestClientsWithoutKeyAreTheirIP(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		h := NewLimiter(0.25, 2).Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
-		serve(h, "10.0.0.1:5000", "", nil)
-		serve(h, "10.0.0.1:5001", "", nil)
-		if rec := serve(h, "10.0.0.1:5002", "", nil); rec.Code != http.StatusTooManyRequests {
+		testServe(h, "10.0.0.1:5000", "", nil)
+		testServe(h, "10.0.0.1:5001", "", nil)
+		if rec := testServe(h, "10.0.0.1:5002", "", nil); rec.Code != http.StatusTooManyRequests {
 			t.Errorf("3 requests without X-API-Key from 10.0.0.1, on ports 5000, 5001 and 5002 (burst 2): the 3rd got %d, want 429: the client is the IP address, whatever the port", rec.Code)
 		}
-		if rec := serve(h, "10.0.0.2:5000", "", nil); rec.Code != http.StatusOK {
+		if rec := testServe(h, "10.0.0.2:5000", "", nil); rec.Code != http.StatusOK {
 			t.Errorf("first request from 10.0.0.2 after 10.0.0.1 used its burst: status %d, want 200", rec.Code)
 		}
 		fake := map[string]string{"X-Forwarded-For": "203.0.113.7"}
-		if rec := serve(h, "10.0.0.1:5003", "", fake); rec.Code != http.StatusTooManyRequests {
+		if rec := testServe(h, "10.0.0.1:5003", "", fake); rec.Code != http.StatusTooManyRequests {
 			t.Errorf("10.0.0.1, over its limit, sent X-Forwarded-For: 203.0.113.7 and got %d, want 429: any client can send that header, so it must not choose the bucket", rec.Code)
 		}
 	})

@@ -15,16 +15,16 @@ import (
 	"time"
 )
 
-// scrape is a parsed /metrics answer.
-type scrape struct {
+// testScrape is a parsed /metrics answer.
+type testScrape struct {
 	types   map[string]string              // metric name → type, from # TYPE lines
 	samples map[string]float64             // series ("name{a="x",b="y"}", labels sorted) → value
 	labels  map[string][]map[string]string // sample name → the label sets seen
 	text    string
 }
 
-// parseSample splits `name{a="x",b="y"} 3` into its parts.
-func parseSample(line string) (name string, labels map[string]string, value float64, err error) {
+// testParseSample splits `name{a="x",b="y"} 3` into its parts.
+func testParseSample(line string) (name string, labels map[string]string, value float64, err error) {
 	labels = map[string]string{}
 	i := strings.IndexAny(line, "{ \t")
 	if i < 0 {
@@ -75,9 +75,9 @@ func parseSample(line string) (name string, labels map[string]string, value floa
 	return name, labels, value, nil
 }
 
-// key writes a series the way the tests name it, labels sorted; le is
+// testKey writes a series the way the tests name it, labels sorted; le is
 // normalised as a number, so that "1" and "1.0" are the same bucket.
-func key(name string, labels map[string]string) string {
+func testKey(name string, labels map[string]string) string {
 	if len(labels) == 0 {
 		return name
 	}
@@ -94,7 +94,7 @@ func key(name string, labels map[string]string) string {
 	return name + "{" + strings.Join(parts, ",") + "}"
 }
 
-func getMetrics(t *testing.T, h http.Handler) scrape {
+func testGetMetrics(t *testing.T, h http.Handler) testScrape {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
@@ -104,7 +104,7 @@ func getMetrics(t *testing.T, h http.Handler) scrape {
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
 		t.Errorf("GET /metrics: Content-Type %q, want text/plain (the Prometheus text format)", ct)
 	}
-	s := scrape{types: map[string]string{}, samples: map[string]float64{}, labels: map[string][]map[string]string{}, text: rec.Body.String()}
+	s := testScrape{types: map[string]string{}, samples: map[string]float64{}, labels: map[string][]map[string]string{}, text: rec.Body.String()}
 	sc := bufio.NewScanner(strings.NewReader(s.text))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -117,18 +117,18 @@ func getMetrics(t *testing.T, h http.Handler) scrape {
 			}
 			continue
 		}
-		name, labels, value, err := parseSample(line)
+		name, labels, value, err := testParseSample(line)
 		if err != nil {
 			t.Fatalf("GET /metrics, line %d %q: %v\nthe whole answer:\n%s", n, line, err, s.text)
 		}
-		s.samples[key(name, labels)] = value
+		s.samples[testKey(name, labels)] = value
 		s.labels[name] = append(s.labels[name], labels)
 	}
 	return s
 }
 
 // value returns a series' value, failing the test when it is missing.
-func (s scrape) value(t *testing.T, series string) float64 {
+func (s testScrape) value(t *testing.T, series string) float64 {
 	t.Helper()
 	v, ok := s.samples[series]
 	if !ok {
@@ -141,20 +141,20 @@ func testServer(m *Metrics) http.Handler {
 	return m.Middleware(newMux(m))
 }
 
-func send(h http.Handler, method, path string) {
+func testSend(h http.Handler, method, path string) {
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(method, path, nil))
 }
 
 func TestRequestsAreCountedByRoute(t *testing.T) {
 	m := NewMetrics()
 	h := testServer(m)
-	send(h, "GET", "/items/1")
-	send(h, "GET", "/items/2")
-	send(h, "GET", "/items/2")
-	send(h, "GET", "/items/pen") // 404 from the handler
-	send(h, "GET", "/nope")      // no route
-	send(h, "GET", "/nope/either")
-	s := getMetrics(t, h)
+	testSend(h, "GET", "/items/1")
+	testSend(h, "GET", "/items/2")
+	testSend(h, "GET", "/items/2")
+	testSend(h, "GET", "/items/pen") // 404 from the handler
+	testSend(h, "GET", "/nope")      // no route
+	testSend(h, "GET", "/nope/either")
+	s := testGetMetrics(t, h)
 	for _, labels := range s.labels["http_requests_total"] {
 		if p := labels["path"]; p == "/items/1" || p == "/nope" {
 			t.Fatalf("GET /metrics has a series with path=%q: label requests by their route (r.Pattern without the method), not by their URL, or every id makes a new series; the answer was:\n%s", p, s.text)
@@ -178,9 +178,9 @@ func TestRequestsAreCountedByRoute(t *testing.T) {
 	}
 }
 
-// runBubble runs f in a synctest bubble: time is fake, so a request that
+// testRunBubble runs f in a synctest bubble: time is fake, so a request that
 // sleeps 300ms takes exactly 300ms, at once.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -191,7 +191,7 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 }
 
 func TestDurationHistogram(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		m := NewMetrics()
 		mux := http.NewServeMux()
 		mux.HandleFunc("GET /sleep/{ms}", func(w http.ResponseWriter, r *http.Request) {
@@ -201,9 +201,9 @@ func TestDurationHistogram(t *testing.T) {
 		h := m.Middleware(mux)
 		// Fake time: each request takes exactly its sleep.
 		for _, ms := range []int{3, 5, 30, 100, 300, 3000, 20000} {
-			send(h, "GET", fmt.Sprintf("/sleep/%d", ms))
+			testSend(h, "GET", fmt.Sprintf("/sleep/%d", ms))
 		}
-		s := getMetrics(t, m)
+		s := testGetMetrics(t, m)
 		if got := s.types["http_request_duration_seconds"]; got != "histogram" {
 			t.Errorf("# TYPE http_request_duration_seconds is %q, want histogram", got)
 		}
@@ -236,7 +236,7 @@ func TestGoroutinesGauge(t *testing.T) {
 	for range 20 {
 		wg.Go(func() { <-release })
 	}
-	s := getMetrics(t, NewMetrics())
+	s := testGetMetrics(t, NewMetrics())
 	close(release)
 	wg.Wait()
 	if got := s.types["go_goroutines"]; got != "gauge" {
@@ -254,17 +254,17 @@ func TestConcurrentRequests(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			for range 50 {
-				send(h, "GET", "/items/7")
+				testSend(h, "GET", "/items/7")
 			}
 		})
 	}
 	wg.Go(func() {
 		for range 20 {
-			send(h, "GET", "/metrics")
+			testSend(h, "GET", "/metrics")
 		}
 	})
 	wg.Wait()
-	s := getMetrics(t, h)
+	s := testGetMetrics(t, h)
 	if got := s.value(t, `http_requests_total{method="GET",path="/items/{id}",status="200"}`); got != 200 {
 		t.Errorf("200 requests from 4 goroutines at once: counted %v", got)
 	}

@@ -20,9 +20,9 @@ import (
 	"time"
 )
 
-// selfSigned makes a certificate for 127.0.0.1 and localhost, and a pool
+// testSelfSigned makes a certificate for 127.0.0.1 and localhost, and a pool
 // that trusts it: what a client needs to talk to the test server.
-func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
+func testSelfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -53,12 +53,12 @@ func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }
 
-// start serves NewTLSServer's server on a free port, the way main would
+// testStart serves NewTLSServer's server on a free port, the way main would
 // with srv.ListenAndServeTLS("", ""), and returns its address and a
 // client that trusts its certificate.
-func start(t *testing.T, h http.Handler) (string, *http.Client, *http.Server) {
+func testStart(t *testing.T, h http.Handler) (string, *http.Client, *http.Server) {
 	t.Helper()
-	cert, pool := selfSigned(t)
+	cert, pool := testSelfSigned(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +97,7 @@ func start(t *testing.T, h http.Handler) (string, *http.Client, *http.Server) {
 	return ln.Addr().String(), client, srv
 }
 
-var hello = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+var testHello = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != "/" {
 		http.NotFound(w, r)
 		return
@@ -106,7 +106,7 @@ var hello = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 })
 
 func TestServesHTTPS(t *testing.T) {
-	addr, client, _ := start(t, hello)
+	addr, client, _ := testStart(t, testHello)
 	resp, err := client.Get("https://" + addr + "/")
 	if err != nil {
 		t.Fatalf("GET https://%s/ with a client that trusts the certificate: %v (give the certificate to the server in TLSConfig.Certificates)", addr, err)
@@ -134,8 +134,8 @@ func TestServesHTTPS(t *testing.T) {
 }
 
 func TestMinimumVersion(t *testing.T) {
-	cert, _ := selfSigned(t)
-	srv := NewTLSServer("127.0.0.1:0", cert, hello)
+	cert, _ := testSelfSigned(t)
+	srv := NewTLSServer("127.0.0.1:0", cert, testHello)
 	if srv == nil {
 		t.Fatal("NewTLSServer returned nil")
 	}
@@ -144,13 +144,13 @@ func TestMinimumVersion(t *testing.T) {
 		if srv.TLSConfig != nil {
 			v = srv.TLSConfig.MinVersion
 		}
-		t.Errorf("TLSConfig.MinVersion is %s, want tls.VersionTLS12 or later: TLS 1.0 and 1.1 are broken (RFC 8996); say so instead of relying on today's default", versionName(v))
+		t.Errorf("TLSConfig.MinVersion is %s, want tls.VersionTLS12 or later: TLS 1.0 and 1.1 are broken (RFC 8996); say so instead of relying on today's default", testVersionName(v))
 	}
 }
 
 func TestOldClientsAreRefused(t *testing.T) {
-	addr, _, _ := start(t, hello)
-	_, pool := selfSigned(t)
+	addr, _, _ := testStart(t, testHello)
+	_, pool := testSelfSigned(t)
 	dialer := &net.Dialer{Timeout: 5 * time.Second}
 	conn, err := tls.DialWithDialer(dialer, "tcp", addr, &tls.Config{
 		RootCAs:            pool,
@@ -161,12 +161,12 @@ func TestOldClientsAreRefused(t *testing.T) {
 	if err == nil {
 		v := conn.ConnectionState().Version
 		conn.Close()
-		t.Errorf("a client that speaks at most TLS 1.1 connected with %s: refuse it (MinVersion: tls.VersionTLS12)", versionName(v))
+		t.Errorf("a client that speaks at most TLS 1.1 connected with %s: refuse it (MinVersion: tls.VersionTLS12)", testVersionName(v))
 	}
 }
 
 func TestStrictTransportSecurity(t *testing.T) {
-	addr, client, _ := start(t, hello)
+	addr, client, _ := testStart(t, testHello)
 	for _, path := range []string{"/", "/missing"} {
 		resp, err := client.Get("https://" + addr + path)
 		if err != nil {
@@ -206,7 +206,7 @@ func TestRedirectToHTTPS(t *testing.T) {
 	}
 }
 
-func versionName(v uint16) string {
+func testVersionName(v uint16) string {
 	if v == 0 {
 		return "unset (0)"
 	}

@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// keepLimit puts the process's memory limit back as it was when the test
+// testKeepLimit puts the process's memory limit back as it was when the test
 // ends, and starts the test from a known limit.
-func keepLimit(t *testing.T, start int64) {
+func testKeepLimit(t *testing.T, start int64) {
 	t.Helper()
 	before := debug.SetMemoryLimit(start)
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
@@ -62,7 +62,7 @@ func TestParseSizeRejects(t *testing.T) {
 }
 
 func TestLimitFromEnv(t *testing.T) {
-	keepLimit(t, math.MaxInt64)
+	testKeepLimit(t, math.MaxInt64)
 	t.Setenv("MEMORY_LIMIT", "512MiB")
 	got, err := LimitFromEnv()
 	if err != nil || got != 512<<20 {
@@ -74,7 +74,7 @@ func TestLimitFromEnv(t *testing.T) {
 }
 
 func TestEmptyLimitChangesNothing(t *testing.T) {
-	keepLimit(t, 3<<30) // as if GOMEMLIMIT=3GiB had been set at startup
+	testKeepLimit(t, 3<<30) // as if GOMEMLIMIT=3GiB had been set at startup
 	t.Setenv("MEMORY_LIMIT", "")
 	got, err := LimitFromEnv()
 	if err != nil || got != 3<<30 {
@@ -86,7 +86,7 @@ func TestEmptyLimitChangesNothing(t *testing.T) {
 }
 
 func TestInvalidLimitChangesNothing(t *testing.T) {
-	keepLimit(t, 3<<30)
+	testKeepLimit(t, 3<<30)
 	t.Setenv("MEMORY_LIMIT", "512MB")
 	_, err := LimitFromEnv()
 	if err == nil {
@@ -101,7 +101,7 @@ func TestInvalidLimitChangesNothing(t *testing.T) {
 }
 
 func TestRuntimeEndpoint(t *testing.T) {
-	keepLimit(t, math.MaxInt64)
+	testKeepLimit(t, math.MaxInt64)
 	t.Setenv("MEMORY_LIMIT", "256MiB")
 	if _, err := LimitFromEnv(); err != nil {
 		t.Fatalf("LimitFromEnv() with MEMORY_LIMIT=256MiB: %v", err)

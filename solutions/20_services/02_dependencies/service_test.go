@@ -12,28 +12,28 @@ import (
 	"time"
 )
 
-// fixedClock always says the same time.
-type fixedClock struct{ t time.Time }
+// testFixedClock always says the same time.
+type testFixedClock struct{ t time.Time }
 
-func (c fixedClock) Now() time.Time { return c.t }
+func (c testFixedClock) Now() time.Time { return c.t }
 
-// fakeStore is a Store in a map, with errors on demand; it records saves.
-type fakeStore struct {
+// testFakeStore is a Store in a map, with errors on demand; it records saves.
+type testFakeStore struct {
 	subs    map[string]Subscription
 	getErr  error
 	saveErr error
 	saved   []Subscription
 }
 
-func newFakeStore(subs ...Subscription) *fakeStore {
-	f := &fakeStore{subs: map[string]Subscription{}}
+func testNewFakeStore(subs ...Subscription) *testFakeStore {
+	f := &testFakeStore{subs: map[string]Subscription{}}
 	for _, s := range subs {
 		f.subs[s.UserID] = s
 	}
 	return f
 }
 
-func (f *fakeStore) Get(ctx context.Context, userID string) (Subscription, error) {
+func (f *testFakeStore) Get(ctx context.Context, userID string) (Subscription, error) {
 	if f.getErr != nil {
 		return Subscription{}, f.getErr
 	}
@@ -44,7 +44,7 @@ func (f *fakeStore) Get(ctx context.Context, userID string) (Subscription, error
 	return s, nil
 }
 
-func (f *fakeStore) Save(ctx context.Context, s Subscription) error {
+func (f *testFakeStore) Save(ctx context.Context, s Subscription) error {
 	if f.saveErr != nil {
 		return f.saveErr
 	}
@@ -53,15 +53,15 @@ func (f *fakeStore) Save(ctx context.Context, s Subscription) error {
 	return nil
 }
 
-var now = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
+var testNow = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
 
-func day(m time.Month, d int) time.Time { return time.Date(2025, m, d, 12, 0, 0, 0, time.UTC) }
+func testDay(m time.Month, d int) time.Time { return time.Date(2025, m, d, 12, 0, 0, 0, time.UTC) }
 
-// newTestService builds the Service with fakes, the way main builds it
+// testNewTestService builds the Service with fakes, the way main builds it
 // with the real things; logs go to the returned buffer.
-func newTestService(store Store) (*Service, *bytes.Buffer) {
+func testNewTestService(store Store) (*Service, *bytes.Buffer) {
 	var logs bytes.Buffer
-	return NewService(store, fixedClock{now}, slog.New(slog.NewJSONHandler(&logs, nil))), &logs
+	return NewService(store, testFixedClock{testNow}, slog.New(slog.NewJSONHandler(&logs, nil))), &logs
 }
 
 func TestRenew(t *testing.T) {
@@ -72,48 +72,48 @@ func TestRenew(t *testing.T) {
 	}{
 		{
 			name:     "a running subscription is extended from its expiry",
-			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: day(3, 20)}},
-			want:     Subscription{UserID: "ada", Plan: "pro", Expires: day(4, 19)},
+			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: testDay(3, 20)}},
+			want:     Subscription{UserID: "ada", Plan: "pro", Expires: testDay(4, 19)},
 		},
 		{
 			name:     "an expired subscription starts again from now",
-			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: day(1, 1)}},
-			want:     Subscription{UserID: "ada", Plan: "pro", Expires: day(4, 9)},
+			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: testDay(1, 1)}},
+			want:     Subscription{UserID: "ada", Plan: "pro", Expires: testDay(4, 9)},
 		},
 		{
 			name:     "one that expires right now starts again from now",
-			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: now}},
-			want:     Subscription{UserID: "ada", Plan: "pro", Expires: day(4, 9)},
+			existing: []Subscription{{UserID: "ada", Plan: "pro", Expires: testNow}},
+			want:     Subscription{UserID: "ada", Plan: "pro", Expires: testDay(4, 9)},
 		},
 		{
 			name: "a user without a subscription gets the basic plan",
-			want: Subscription{UserID: "ada", Plan: "basic", Expires: day(4, 9)},
+			want: Subscription{UserID: "ada", Plan: "basic", Expires: testDay(4, 9)},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			store := newFakeStore(tt.existing...)
-			svc, _ := newTestService(store)
+			store := testNewFakeStore(tt.existing...)
+			svc, _ := testNewTestService(store)
 			got, err := svc.Renew(context.Background(), "ada")
 			if err != nil {
-				t.Fatalf("Renew(ada) at %v: unexpected error %v", now, err)
+				t.Fatalf("Renew(ada) at %v: unexpected error %v", testNow, err)
 			}
 			if !got.Expires.Equal(tt.want.Expires) || got.Plan != tt.want.Plan || got.UserID != "ada" {
 				hint := ""
 				if !got.Expires.IsZero() && got.Expires.Year() != 2025 {
 					hint = " (that is the real date: use the Clock given to NewService, not time.Now)"
 				}
-				t.Fatalf("Renew(ada) at %s, stored %s:\n got  %s%s\n want %s", now.Format(time.DateTime), showAll(tt.existing), show(got), hint, show(tt.want))
+				t.Fatalf("Renew(ada) at %s, stored %s:\n got  %s%s\n want %s", testNow.Format(time.DateTime), testShowAll(tt.existing), testShow(got), hint, testShow(tt.want))
 			}
 			if len(store.saved) != 1 || !store.saved[0].Expires.Equal(tt.want.Expires) {
-				t.Errorf("Renew(ada): the Store given to NewService got the saves %s, want one save of %s: use the store passed in, not a global one", showAll(store.saved), show(tt.want))
+				t.Errorf("Renew(ada): the Store given to NewService got the saves %s, want one save of %s: use the store passed in, not a global one", testShowAll(store.saved), testShow(tt.want))
 			}
 		})
 	}
 }
 
 func TestRenewLogsThroughTheGivenLogger(t *testing.T) {
-	svc, logs := newTestService(newFakeStore())
+	svc, logs := testNewTestService(testNewFakeStore())
 	if _, err := svc.Renew(context.Background(), "grace"); err != nil {
 		t.Fatalf("Renew(grace): %v", err)
 	}
@@ -130,19 +130,19 @@ func TestRenewLogsThroughTheGivenLogger(t *testing.T) {
 func TestStoreErrors(t *testing.T) {
 	down := errors.New("connection refused")
 
-	store := newFakeStore(Subscription{UserID: "ada", Plan: "pro", Expires: day(3, 20)})
+	store := testNewFakeStore(Subscription{UserID: "ada", Plan: "pro", Expires: testDay(3, 20)})
 	store.getErr = down
-	svc, _ := newTestService(store)
+	svc, _ := testNewTestService(store)
 	if _, err := svc.Renew(context.Background(), "ada"); !errors.Is(err, down) {
 		t.Errorf("Renew(ada) while the store's Get fails with %q: error %v, want one wrapping it", down, err)
 	}
 	if len(store.saved) != 0 {
-		t.Errorf("Renew(ada) while the store's Get fails saved %s: a failing store is not a missing subscription (this would reset ada's pro plan to basic)", showAll(store.saved))
+		t.Errorf("Renew(ada) while the store's Get fails saved %s: a failing store is not a missing subscription (this would reset ada's pro plan to basic)", testShowAll(store.saved))
 	}
 
-	store = newFakeStore()
+	store = testNewFakeStore()
 	store.saveErr = down
-	svc, _ = newTestService(store)
+	svc, _ = testNewTestService(store)
 	if _, err := svc.Renew(context.Background(), "ada"); !errors.Is(err, down) {
 		t.Errorf("Renew(ada) while the store's Save fails with %q: error %v, want one wrapping it", down, err)
 	}
@@ -153,28 +153,28 @@ func TestActive(t *testing.T) {
 		expires time.Time
 		want    bool
 	}{
-		{day(3, 11), true},
-		{now.Add(time.Second), true},
-		{now, false},
-		{day(3, 9), false},
+		{testDay(3, 11), true},
+		{testNow.Add(time.Second), true},
+		{testNow, false},
+		{testDay(3, 9), false},
 	}
 	for _, tt := range tests {
-		svc, _ := newTestService(newFakeStore(Subscription{UserID: "ada", Plan: "pro", Expires: tt.expires}))
+		svc, _ := testNewTestService(testNewFakeStore(Subscription{UserID: "ada", Plan: "pro", Expires: tt.expires}))
 		got, err := svc.Active(context.Background(), "ada")
 		if err != nil || got != tt.want {
-			t.Errorf("Active(ada) at %s, expiring %s = %v, %v; want %v, nil (the Clock given to NewService says what time it is)", now.Format(time.DateTime), tt.expires.Format(time.DateTime), got, err, tt.want)
+			t.Errorf("Active(ada) at %s, expiring %s = %v, %v; want %v, nil (the Clock given to NewService says what time it is)", testNow.Format(time.DateTime), tt.expires.Format(time.DateTime), got, err, tt.want)
 		}
 	}
-	svc, _ := newTestService(newFakeStore())
+	svc, _ := testNewTestService(testNewFakeStore())
 	if got, err := svc.Active(context.Background(), "nobody"); got || err != nil {
 		t.Errorf("Active(nobody) without a subscription = %v, %v; want false, nil", got, err)
 	}
 }
 
 func TestServicesDoNotShareState(t *testing.T) {
-	a, b := newFakeStore(), newFakeStore()
-	svcA, _ := newTestService(a)
-	svcB, _ := newTestService(b)
+	a, b := testNewFakeStore(), testNewFakeStore()
+	svcA, _ := testNewTestService(a)
+	svcB, _ := testNewTestService(b)
 	svcA.Renew(context.Background(), "ada")
 	if _, ok := b.subs["ada"]; ok || len(a.subs) != 1 {
 		t.Errorf("two Services with their own stores: renewing ada in the first left the stores %v and %v, want ada only in the first", a.subs, b.subs)
@@ -184,14 +184,14 @@ func TestServicesDoNotShareState(t *testing.T) {
 	}
 }
 
-func show(s Subscription) string {
+func testShow(s Subscription) string {
 	return fmt.Sprintf("{%s %s until %s}", s.UserID, s.Plan, s.Expires.Format(time.DateTime))
 }
 
-func showAll(subs []Subscription) string {
+func testShowAll(subs []Subscription) string {
 	parts := make([]string, len(subs))
 	for i, s := range subs {
-		parts[i] = show(s)
+		parts[i] = testShow(s)
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }

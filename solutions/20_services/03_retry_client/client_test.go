@@ -17,14 +17,14 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble: time is fake, so backoff sleeps
+// testRunBubble runs f in a synctest bubble: time is fake, so backoff sleeps
 // take no real time and last exactly as long as they should. The fake
 // server is an http.RoundTripper in c.HTTP: a Get that sends its requests
 // some other way would reach the real network, which a bubble cannot
 // fake, so that is checked first, outside any bubble.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
-	if !usesItsClient() {
+	if !testUsesItsClient() {
 		t.Fatalf("Get did not send its request through c.HTTP (its Transport was never called): use c.HTTP.Do(req), not http.Get or http.DefaultClient, so that the client's settings (Timeout, Transport) apply")
 	}
 	defer func() {
@@ -35,64 +35,64 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-var usesItsClient = sync.OnceValue(func() bool {
+var testUsesItsClient = sync.OnceValue(func() bool {
 	var called atomic.Bool
-	rt := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+	rt := testRoundTripFunc(func(req *http.Request) (*http.Response, error) {
 		called.Store(true)
 		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("ok")), Request: req}, nil
 	})
-	c := &Client{HTTP: &http.Client{Transport: rt, Timeout: time.Second}, MaxAttempts: 1, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, Jitter: noJitter}
+	c := &Client{HTTP: &http.Client{Transport: rt, Timeout: time.Second}, MaxAttempts: 1, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond, Jitter: testNoJitter}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	c.Get(ctx, "http://127.0.0.1:1/check") // nothing listens on port 1: a real request fails at once
 	return called.Load()
 })
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
+type testRoundTripFunc func(*http.Request) (*http.Response, error)
 
-func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+func (f testRoundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
 
-// step is what the fake server does for one attempt.
-type step struct {
+// testStep is what the fake server does for one attempt.
+type testStep struct {
 	status     int
 	retryAfter string
 	err        error // a connection error instead of an answer
 	hang       bool  // never answer: wait until the request's context ends
 }
 
-// fakeServer is an http.RoundTripper that plays steps, one per attempt
+// testFakeServer is an http.RoundTripper that plays steps, one per attempt
 // (the last one again and again), and records the attempts.
-type fakeServer struct {
-	steps []step
+type testFakeServer struct {
+	steps []testStep
 
 	mu       sync.Mutex
 	attempts []time.Time
-	bodies   []*trackedBody
+	bodies   []*testTrackedBody
 }
 
-type trackedBody struct {
+type testTrackedBody struct {
 	io.Reader
 	closed atomic.Bool
 }
 
-func (b *trackedBody) Close() error {
+func (b *testTrackedBody) Close() error {
 	b.closed.Store(true)
 	return nil
 }
 
-var errRefused = errors.New("connect: connection refused")
+var testErrRefused = errors.New("connect: connection refused")
 
-// endless is how many attempts the fake server accepts before it answers
+// testEndless is how many attempts the fake server accepts before it answers
 // 200 to stop a client that would never give up.
-const endless = 100
+const testEndless = 100
 
-func (f *fakeServer) RoundTrip(req *http.Request) (*http.Response, error) {
+func (f *testFakeServer) RoundTrip(req *http.Request) (*http.Response, error) {
 	f.mu.Lock()
 	n := len(f.attempts)
 	f.attempts = append(f.attempts, time.Now())
 	s := f.steps[min(n, len(f.steps)-1)]
-	if n >= endless {
-		s = step{status: 200}
+	if n >= testEndless {
+		s = testStep{status: 200}
 	}
 	f.mu.Unlock()
 	if err := req.Context().Err(); err != nil {
@@ -105,7 +105,7 @@ func (f *fakeServer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
-	body := &trackedBody{Reader: strings.NewReader(fmt.Sprintf("answer %d", n+1))}
+	body := &testTrackedBody{Reader: strings.NewReader(fmt.Sprintf("answer %d", n+1))}
 	f.mu.Lock()
 	f.bodies = append(f.bodies, body)
 	f.mu.Unlock()
@@ -117,7 +117,7 @@ func (f *fakeServer) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // waits are the times between attempts.
-func (f *fakeServer) waits() []time.Duration {
+func (f *testFakeServer) waits() []time.Duration {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var w []time.Duration
@@ -127,27 +127,27 @@ func (f *fakeServer) waits() []time.Duration {
 	return w
 }
 
-func (f *fakeServer) count() int {
+func (f *testFakeServer) count() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.attempts)
 }
 
-func noJitter(d time.Duration) time.Duration { return d }
+func testNoJitter(d time.Duration) time.Duration { return d }
 
-// client returns a Client talking to f: 4 attempts, 100ms base, 1s max,
+// testClient returns a Client talking to f: 4 attempts, 100ms base, 1s max,
 // no jitter (the waits are exact), 5s per attempt.
-func client(f *fakeServer) *Client {
+func testClient(f *testFakeServer) *Client {
 	return &Client{
 		HTTP:        &http.Client{Transport: f, Timeout: 5 * time.Second},
 		MaxAttempts: 4,
 		BaseDelay:   100 * time.Millisecond,
 		MaxDelay:    time.Second,
-		Jitter:      noJitter,
+		Jitter:      testNoJitter,
 	}
 }
 
-func ms(ds ...int) []time.Duration {
+func testMs(ds ...int) []time.Duration {
 	out := make([]time.Duration, len(ds))
 	for i, d := range ds {
 		out[i] = time.Duration(d) * time.Millisecond
@@ -156,9 +156,9 @@ func ms(ds ...int) []time.Duration {
 }
 
 func TestFirstAttemptSucceeds(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 200}}}
-		body, err := client(f).Get(context.Background(), "http://backend/items")
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 200}}}
+		body, err := testClient(f).Get(context.Background(), "http://backend/items")
 		if err != nil || string(body) != "answer 1" {
 			t.Fatalf("Get with a server answering 200: %q, %v; want \"answer 1\", nil", body, err)
 		}
@@ -169,22 +169,22 @@ func TestFirstAttemptSucceeds(t *testing.T) {
 }
 
 func TestRetriesServerErrors(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 503}, {status: 500}, {status: 502}, {status: 200}}}
-		body, err := client(f).Get(context.Background(), "http://backend/items")
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 503}, {status: 500}, {status: 502}, {status: 200}}}
+		body, err := testClient(f).Get(context.Background(), "http://backend/items")
 		if err != nil || string(body) != "answer 4" {
 			t.Fatalf("Get with a server answering 503, 500, 502, then 200 (4 attempts allowed): %q, %v; want \"answer 4\", nil", body, err)
 		}
-		if got, want := f.waits(), ms(100, 200, 400); !slices.Equal(got, want) {
+		if got, want := f.waits(), testMs(100, 200, 400); !slices.Equal(got, want) {
 			t.Errorf("Get with a server answering 503, 500, 502, then 200, base delay 100ms: waited %v between the attempts, want %v (doubling each time)", got, want)
 		}
 	})
 }
 
 func TestGivesUp(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 500}}}
-		c := client(f)
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 500}}}
+		c := testClient(f)
 		c.MaxAttempts = 6
 		_, err := c.Get(context.Background(), "http://backend/items")
 		n := f.count()
@@ -195,7 +195,7 @@ func TestGivesUp(t *testing.T) {
 		if !errors.As(err, &se) || se.Code != 500 {
 			t.Errorf("Get with a server that always answers 500: error %v, want one wrapping the last *StatusError (500)", err)
 		}
-		if got, want := f.waits(), ms(100, 200, 400, 800, 1000); !slices.Equal(got, want) {
+		if got, want := f.waits(), testMs(100, 200, 400, 800, 1000); !slices.Equal(got, want) {
 			t.Errorf("always 500, base delay 100ms, MaxDelay 1s: waited %v between the 6 attempts, want %v", got, want)
 		}
 	})
@@ -204,9 +204,9 @@ func TestGivesUp(t *testing.T) {
 func TestClientErrorsAreNotRetried(t *testing.T) {
 	for _, code := range []int{400, 401, 403, 404, 409, 422} {
 		t.Run(strconv.Itoa(code), func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				f := &fakeServer{steps: []step{{status: code}, {status: 200}}}
-				_, err := client(f).Get(context.Background(), "http://backend/items")
+			testRunBubble(t, func(t *testing.T) {
+				f := &testFakeServer{steps: []testStep{{status: code}, {status: 200}}}
+				_, err := testClient(f).Get(context.Background(), "http://backend/items")
 				if n := f.count(); n != 1 {
 					t.Errorf("Get with a server answering %d: %d attempts, want 1: a 4xx says the request is wrong, and sending it again changes nothing", code, n)
 				}
@@ -221,29 +221,29 @@ func TestClientErrorsAreNotRetried(t *testing.T) {
 
 func TestRetriesConnectionErrors(t *testing.T) {
 	t.Run("refused twice", func(t *testing.T) {
-		runBubble(t, func(t *testing.T) {
-			f := &fakeServer{steps: []step{{err: errRefused}, {err: errRefused}, {status: 200}}}
-			body, err := client(f).Get(context.Background(), "http://backend/items")
+		testRunBubble(t, func(t *testing.T) {
+			f := &testFakeServer{steps: []testStep{{err: testErrRefused}, {err: testErrRefused}, {status: 200}}}
+			body, err := testClient(f).Get(context.Background(), "http://backend/items")
 			if err != nil || string(body) != "answer 3" || f.count() != 3 {
 				t.Errorf("Get with a connection refused twice, then 200: %q, %v after %d attempts; want \"answer 3\", nil after 3", body, err, f.count())
 			}
 		})
 	})
 	t.Run("always refused", func(t *testing.T) {
-		runBubble(t, func(t *testing.T) {
-			f := &fakeServer{steps: []step{{err: errRefused}}}
-			_, err := client(f).Get(context.Background(), "http://backend/items")
-			if f.count() != 4 || !errors.Is(err, errRefused) {
-				t.Errorf("Get with every connection refused: %v after %d attempts; want 4 attempts and an error wrapping %q", err, f.count(), errRefused)
+		testRunBubble(t, func(t *testing.T) {
+			f := &testFakeServer{steps: []testStep{{err: testErrRefused}}}
+			_, err := testClient(f).Get(context.Background(), "http://backend/items")
+			if f.count() != 4 || !errors.Is(err, testErrRefused) {
+				t.Errorf("Get with every connection refused: %v after %d attempts; want 4 attempts and an error wrapping %q", err, f.count(), testErrRefused)
 			}
 		})
 	})
 }
 
 func TestEachAttemptHasATimeLimit(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{hang: true}, {status: 200}}}
-		c := client(f)
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{hang: true}, {status: 200}}}
+		c := testClient(f)
 		start := time.Now()
 		body, err := c.Get(context.Background(), "http://backend/items")
 		if err != nil || string(body) != "answer 2" {
@@ -258,18 +258,18 @@ func TestEachAttemptHasATimeLimit(t *testing.T) {
 func TestRetryAfter(t *testing.T) {
 	tests := []struct {
 		name  string
-		steps []step
+		steps []testStep
 		wait  time.Duration
 	}{
-		{"429 with Retry-After: 3", []step{{status: 429, retryAfter: "3"}, {status: 200}}, 3 * time.Second},
-		{"503 with Retry-After: 2", []step{{status: 503, retryAfter: "2"}, {status: 200}}, 2 * time.Second},
-		{"429 without Retry-After", []step{{status: 429}, {status: 200}}, 100 * time.Millisecond},
+		{"429 with Retry-After: 3", []testStep{{status: 429, retryAfter: "3"}, {status: 200}}, 3 * time.Second},
+		{"503 with Retry-After: 2", []testStep{{status: 503, retryAfter: "2"}, {status: 200}}, 2 * time.Second},
+		{"429 without Retry-After", []testStep{{status: 429}, {status: 200}}, 100 * time.Millisecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			runBubble(t, func(t *testing.T) {
-				f := &fakeServer{steps: tt.steps}
-				body, err := client(f).Get(context.Background(), "http://backend/items")
+			testRunBubble(t, func(t *testing.T) {
+				f := &testFakeServer{steps: tt.steps}
+				body, err := testClient(f).Get(context.Background(), "http://backend/items")
 				if err != nil || string(body) != "answer 2" {
 					t.Fatalf("%s, then 200: %q, %v; want \"answer 2\", nil", tt.name, body, err)
 				}
@@ -282,12 +282,12 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestCancelDuringWait(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 503}}}
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 503}}}
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(150*time.Millisecond, cancel)
 		start := time.Now()
-		_, err := client(f).Get(ctx, "http://backend/items")
+		_, err := testClient(f).Get(ctx, "http://backend/items")
 		took := time.Since(start)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Get cancelled at 150ms, during the wait before the 3rd attempt: error %v, want one wrapping context.Canceled", err)
@@ -299,13 +299,13 @@ func TestCancelDuringWait(t *testing.T) {
 }
 
 func TestContextAlreadyDone(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 200}}}
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 200}}}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		time.Sleep(2 * time.Second)
 		start := time.Now()
-		_, err := client(f).Get(ctx, "http://backend/items")
+		_, err := testClient(f).Get(ctx, "http://backend/items")
 		if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) != 0 {
 			t.Errorf("Get with a context past its deadline: error %v after %v, want context.DeadlineExceeded at once, without retrying", err, time.Since(start))
 		}
@@ -313,13 +313,13 @@ func TestContextAlreadyDone(t *testing.T) {
 }
 
 func TestDefaultJitter(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 500}}}
-		c := client(f)
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 500}}}
+		c := testClient(f)
 		c.Jitter = nil
 		c.MaxAttempts = 5
 		c.Get(context.Background(), "http://backend/items")
-		want := ms(100, 200, 400, 800)
+		want := testMs(100, 200, 400, 800)
 		got := f.waits()
 		if len(got) != len(want) {
 			t.Fatalf("always 500, 5 attempts: %d waits, want %d", len(got), len(want))
@@ -333,9 +333,9 @@ func TestDefaultJitter(t *testing.T) {
 }
 
 func TestBodiesAreClosed(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		f := &fakeServer{steps: []step{{status: 500}, {status: 429}, {status: 200}}}
-		if _, err := client(f).Get(context.Background(), "http://backend/items"); err != nil {
+	testRunBubble(t, func(t *testing.T) {
+		f := &testFakeServer{steps: []testStep{{status: 500}, {status: 429}, {status: 200}}}
+		if _, err := testClient(f).Get(context.Background(), "http://backend/items"); err != nil {
 			t.Fatalf("Get: %v", err)
 		}
 		for i, b := range f.bodies {

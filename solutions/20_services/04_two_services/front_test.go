@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// backend is a fake users service on a real port.
-type backend struct {
+// testBackend is a fake users service on a real port.
+type testBackend struct {
 	srv *httptest.Server
 
 	mu         sync.Mutex
@@ -21,16 +21,16 @@ type backend struct {
 	cancelled  chan struct{} // closed when a hanging request's context ends
 }
 
-// newBackend serves handler (nil: users); a handler may hang with b.hang(r).
-func newBackend(t *testing.T, handler func(b *backend, w http.ResponseWriter, r *http.Request)) *backend {
+// testNewBackend serves handler (nil: users); a handler may hang with b.hang(r).
+func testNewBackend(t *testing.T, handler func(b *testBackend, w http.ResponseWriter, r *http.Request)) *testBackend {
 	t.Helper()
-	b := &backend{cancelled: make(chan struct{})}
+	b := &testBackend{cancelled: make(chan struct{})}
 	b.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b.mu.Lock()
 		b.requestIDs = append(b.requestIDs, r.Header.Get("X-Request-ID"))
 		b.mu.Unlock()
 		if handler == nil {
-			users(w, r)
+			testUsers(w, r)
 			return
 		}
 		handler(b, w, r)
@@ -43,7 +43,7 @@ func newBackend(t *testing.T, handler func(b *backend, w http.ResponseWriter, r 
 }
 
 // hang waits until the front gives up on the request.
-func (b *backend) hang(r *http.Request) {
+func (b *testBackend) hang(r *http.Request) {
 	<-r.Context().Done()
 	select {
 	case <-b.cancelled:
@@ -52,8 +52,8 @@ func (b *backend) hang(r *http.Request) {
 	}
 }
 
-// users is a working users service: it knows ada.
-func users(w http.ResponseWriter, r *http.Request) {
+// testUsers is a working users service: it knows ada.
+func testUsers(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	switch r.URL.Path {
 	case "/users/ada":
@@ -66,8 +66,8 @@ func users(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// frontFor starts the front, on a real port too, talking to b.
-func frontFor(t *testing.T, b *backend, timeout time.Duration) string {
+// testFrontFor starts the front, on a real port too, talking to b.
+func testFrontFor(t *testing.T, b *testBackend, timeout time.Duration) string {
 	t.Helper()
 	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
 	front := httptest.NewServer(NewFront(b.srv.URL, timeout, logger))
@@ -80,15 +80,15 @@ func frontFor(t *testing.T, b *backend, timeout time.Duration) string {
 	return front.URL
 }
 
-type answer struct {
+type testAnswer struct {
 	code int
 	body string
 	json map[string]any
 	took time.Duration
 }
 
-// get asks the front; a front that has not answered after 3s is stuck.
-func get(t *testing.T, url string, header map[string]string) answer {
+// testGet asks the front; a front that has not answered after 3s is stuck.
+func testGet(t *testing.T, url string, header map[string]string) testAnswer {
 	t.Helper()
 	req, _ := http.NewRequest("GET", url, nil)
 	for k, v := range header {
@@ -101,15 +101,15 @@ func get(t *testing.T, url string, header map[string]string) answer {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	a := answer{code: resp.StatusCode, body: strings.TrimSpace(string(body)), took: time.Since(start)}
+	a := testAnswer{code: resp.StatusCode, body: strings.TrimSpace(string(body)), took: time.Since(start)}
 	json.Unmarshal(body, &a.json)
 	return a
 }
 
 func TestProfile(t *testing.T) {
-	b := newBackend(t, nil)
-	front := frontFor(t, b, time.Second)
-	a := get(t, front+"/profile/ada", nil)
+	b := testNewBackend(t, nil)
+	front := testFrontFor(t, b, time.Second)
+	a := testGet(t, front+"/profile/ada", nil)
 	var got Profile
 	if err := json.Unmarshal([]byte(a.body), &got); a.code != 200 || err != nil {
 		t.Fatalf("GET /profile/ada with a working backend: %d %s, want 200 and the profile", a.code, a.body)
@@ -120,15 +120,15 @@ func TestProfile(t *testing.T) {
 }
 
 func TestUnknownUser(t *testing.T) {
-	b := newBackend(t, nil)
-	a := get(t, frontFor(t, b, time.Second)+"/profile/nobody", nil)
+	b := testNewBackend(t, nil)
+	a := testGet(t, testFrontFor(t, b, time.Second)+"/profile/nobody", nil)
 	if a.code != http.StatusNotFound {
 		t.Errorf("GET /profile/nobody, a user the backend answers 404 for: %d %s, want 404", a.code, a.body)
 	}
 }
 
-// checkNoLeak fails when the answer tells internal details.
-func checkNoLeak(t *testing.T, what string, a answer, backendURL string) {
+// testCheckNoLeak fails when the answer tells internal details.
+func testCheckNoLeak(t *testing.T, what string, a testAnswer, backendURL string) {
 	t.Helper()
 	if _, ok := a.json["error"]; !ok {
 		t.Errorf("%s: body %s, want a JSON object with an \"error\"", what, a.body)
@@ -143,63 +143,63 @@ func checkNoLeak(t *testing.T, what string, a answer, backendURL string) {
 }
 
 func TestBackendDown(t *testing.T) {
-	b := newBackend(t, nil)
-	front := frontFor(t, b, time.Second)
+	b := testNewBackend(t, nil)
+	front := testFrontFor(t, b, time.Second)
 	b.srv.Close() // nothing listens there any more
-	a := get(t, front+"/profile/ada", nil)
+	a := testGet(t, front+"/profile/ada", nil)
 	if a.code != http.StatusBadGateway {
 		t.Errorf("GET /profile/ada with the backend down: %d %s, want 502 Bad Gateway", a.code, a.body)
 	}
-	checkNoLeak(t, "GET /profile/ada with the backend down", a, b.srv.URL)
+	testCheckNoLeak(t, "GET /profile/ada with the backend down", a, b.srv.URL)
 }
 
 func TestBackendFailing(t *testing.T) {
 	tests := []struct {
 		name    string
-		handler func(b *backend, w http.ResponseWriter, r *http.Request)
+		handler func(b *testBackend, w http.ResponseWriter, r *http.Request)
 	}{
-		{"the backend answers 500 for the user", func(b *backend, w http.ResponseWriter, r *http.Request) {
+		{"the backend answers 500 for the user", func(b *testBackend, w http.ResponseWriter, r *http.Request) {
 			if r.URL.Path == "/users/ada" {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusInternalServerError)
 				io.WriteString(w, `{"error":"database is down"}`)
 				return
 			}
-			users(w, r)
+			testUsers(w, r)
 		}},
-		{"the backend answers 503 for the orders only", func(b *backend, w http.ResponseWriter, r *http.Request) {
+		{"the backend answers 503 for the orders only", func(b *testBackend, w http.ResponseWriter, r *http.Request) {
 			if strings.HasSuffix(r.URL.Path, "/orders") {
 				http.Error(w, "overloaded", http.StatusServiceUnavailable)
 				return
 			}
-			users(w, r)
+			testUsers(w, r)
 		}},
-		{"the backend answers 200 with HTML", func(b *backend, w http.ResponseWriter, r *http.Request) {
+		{"the backend answers 200 with HTML", func(b *testBackend, w http.ResponseWriter, r *http.Request) {
 			io.WriteString(w, "<html>maintenance</html>")
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := newBackend(t, tt.handler)
-			a := get(t, frontFor(t, b, time.Second)+"/profile/ada", nil)
+			b := testNewBackend(t, tt.handler)
+			a := testGet(t, testFrontFor(t, b, time.Second)+"/profile/ada", nil)
 			if a.code != http.StatusBadGateway {
 				t.Errorf("GET /profile/ada when %s: %d %s, want 502 Bad Gateway", tt.name, a.code, a.body)
 			}
-			checkNoLeak(t, "GET /profile/ada when "+tt.name, a, b.srv.URL)
+			testCheckNoLeak(t, "GET /profile/ada when "+tt.name, a, b.srv.URL)
 		})
 	}
 }
 
 func TestSlowBackend(t *testing.T) {
-	b := newBackend(t, func(b *backend, w http.ResponseWriter, r *http.Request) { b.hang(r) })
-	a := get(t, frontFor(t, b, 200*time.Millisecond)+"/profile/ada", nil)
+	b := testNewBackend(t, func(b *testBackend, w http.ResponseWriter, r *http.Request) { b.hang(r) })
+	a := testGet(t, testFrontFor(t, b, 200*time.Millisecond)+"/profile/ada", nil)
 	if a.code != http.StatusGatewayTimeout {
 		t.Errorf("GET /profile/ada with a backend that never answers, timeout 200ms: %d %s after %v, want 504 Gateway Timeout", a.code, a.body, a.took.Round(time.Millisecond))
 	}
 	if a.took > time.Second {
 		t.Errorf("GET /profile/ada with a backend that never answers, timeout 200ms: answered after %v, want about 200ms", a.took.Round(time.Millisecond))
 	}
-	checkNoLeak(t, "GET /profile/ada with a backend that never answers", a, b.srv.URL)
+	testCheckNoLeak(t, "GET /profile/ada with a backend that never answers", a, b.srv.URL)
 	select {
 	case <-b.cancelled:
 	case <-time.After(time.Second):
@@ -208,8 +208,8 @@ func TestSlowBackend(t *testing.T) {
 }
 
 func TestClientLeavingCancelsTheBackendCall(t *testing.T) {
-	b := newBackend(t, func(b *backend, w http.ResponseWriter, r *http.Request) { b.hang(r) })
-	front := frontFor(t, b, 10*time.Second)
+	b := testNewBackend(t, func(b *testBackend, w http.ResponseWriter, r *http.Request) { b.hang(r) })
+	front := testFrontFor(t, b, 10*time.Second)
 	client := &http.Client{Timeout: 100 * time.Millisecond} // gives up after 100ms
 	if resp, err := client.Get(front + "/profile/ada"); err == nil {
 		resp.Body.Close()
@@ -222,8 +222,8 @@ func TestClientLeavingCancelsTheBackendCall(t *testing.T) {
 }
 
 func TestRequestIDIsForwarded(t *testing.T) {
-	b := newBackend(t, nil)
-	get(t, frontFor(t, b, time.Second)+"/profile/ada", map[string]string{"X-Request-ID": "req-7f3a"})
+	b := testNewBackend(t, nil)
+	testGet(t, testFrontFor(t, b, time.Second)+"/profile/ada", map[string]string{"X-Request-ID": "req-7f3a"})
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.requestIDs) != 2 || b.requestIDs[0] != "req-7f3a" || b.requestIDs[1] != "req-7f3a" {

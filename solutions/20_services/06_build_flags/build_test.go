@@ -17,28 +17,28 @@ import (
 	"time"
 )
 
-// sources are the package's files exactly as this test was compiled with
+// testSources are the package's files exactly as this test was compiled with
 // them: the tests build the program from these with the go command.
 //
 //go:embed *.go
-var sources embed.FS
+var testSources embed.FS
 
-// build compiles the program for goos/goarch with extra ldflags, in a
+// testBuild compiles the program for goos/goarch with extra ldflags, in a
 // module of its own in a temporary directory, and returns the binary.
 // The first cross-compilation for a platform also compiles the standard
 // library for it, which takes a while; later ones come from the cache.
-func build(t *testing.T, goos, goarch, ldflags string) string {
+func testBuild(t *testing.T, goos, goarch, ldflags string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module notesworker\n\ngo 1.25\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	names, _ := fs.Glob(sources, "*.go")
+	names, _ := fs.Glob(testSources, "*.go")
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		b, _ := sources.ReadFile(name)
+		b, _ := testSources.ReadFile(name)
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -71,8 +71,8 @@ func build(t *testing.T, goos, goarch, ldflags string) string {
 	return bin
 }
 
-// versionOf runs bin --version.
-func versionOf(t *testing.T, bin string) string {
+// testVersionOf runs bin --version.
+func testVersionOf(t *testing.T, bin string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 	defer cancel()
@@ -85,22 +85,22 @@ func versionOf(t *testing.T, bin string) string {
 
 func TestVersionFromLdflags(t *testing.T) {
 	platform := runtime.GOOS + "/" + runtime.GOARCH
-	bin := build(t, runtime.GOOS, runtime.GOARCH, "-X main.version=1.4.2-test")
-	if got, want := versionOf(t, bin), "notes-worker 1.4.2-test "+platform+"\n"; got != want {
+	bin := testBuild(t, runtime.GOOS, runtime.GOARCH, "-X main.version=1.4.2-test")
+	if got, want := testVersionOf(t, bin), "notes-worker 1.4.2-test "+platform+"\n"; got != want {
 		hint := ""
 		if strings.Contains(got, "dev") {
 			hint = ": -X main.version=... changed nothing. It sets a package-level string variable, and silently skips a constant: declare var version = \"dev\""
 		}
 		t.Errorf("built with -ldflags \"-X main.version=1.4.2-test\", notes-worker --version printed %q, want %q%s", got, want, hint)
 	}
-	bin = build(t, runtime.GOOS, runtime.GOARCH, "")
-	if got, want := versionOf(t, bin), "notes-worker dev "+platform+"\n"; got != want {
+	bin = testBuild(t, runtime.GOOS, runtime.GOARCH, "")
+	if got, want := testVersionOf(t, bin), "notes-worker dev "+platform+"\n"; got != want {
 		t.Errorf("built without -ldflags, notes-worker --version printed %q, want %q", got, want)
 	}
 }
 
 func TestCrossCompileLinuxARM64(t *testing.T) {
-	bin := build(t, "linux", "arm64", "-X main.version=1.4.2-test")
+	bin := testBuild(t, "linux", "arm64", "-X main.version=1.4.2-test")
 	f, err := elf.Open(bin)
 	if err != nil {
 		t.Fatalf("GOOS=linux GOARCH=arm64: the binary is not an ELF file: %v", err)
@@ -115,7 +115,7 @@ func TestCrossCompileLinuxARM64(t *testing.T) {
 }
 
 func TestCrossCompileWindows(t *testing.T) {
-	bin := build(t, "windows", "amd64", "-X main.version=1.4.2-test")
+	bin := testBuild(t, "windows", "amd64", "-X main.version=1.4.2-test")
 	f, err := pe.Open(bin)
 	if err != nil {
 		t.Fatalf("GOOS=windows GOARCH=amd64: the binary is not a Windows (PE) file: %v", err)

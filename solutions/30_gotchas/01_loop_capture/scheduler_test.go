@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble (fake time) and turns the panic
+// testRunBubble runs f in a synctest bubble (fake time) and turns the panic
 // synctest raises for goroutines left blocked into an ordinary failure.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -26,13 +26,13 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// counter counts the runs of each job by name, safely from many goroutines.
-type counter struct {
+// testCounter counts the runs of each job by name, safely from many goroutines.
+type testCounter struct {
 	mu   sync.Mutex
 	runs map[string]int
 }
 
-func (c *counter) job(name string, every time.Duration) Job {
+func (c *testCounter) job(name string, every time.Duration) Job {
 	return Job{Name: name, Every: every, Run: func(context.Context) {
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -40,7 +40,7 @@ func (c *counter) job(name string, every time.Duration) Job {
 	}}
 }
 
-func (c *counter) snapshot() map[string]int {
+func (c *testCounter) snapshot() map[string]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := make(map[string]int, len(c.runs))
@@ -50,8 +50,8 @@ func (c *counter) snapshot() map[string]int {
 	return out
 }
 
-// checkRuns compares the runs of every job with want.
-func checkRuns(t *testing.T, after time.Duration, jobs []Job, got, want map[string]int) {
+// testCheckRuns compares the runs of every job with want.
+func testCheckRuns(t *testing.T, after time.Duration, jobs []Job, got, want map[string]int) {
 	t.Helper()
 	for _, j := range jobs {
 		if got[j.Name] != want[j.Name] {
@@ -64,8 +64,8 @@ func checkRuns(t *testing.T, after time.Duration, jobs []Job, got, want map[stri
 }
 
 func TestEachJobRunsOnItsOwnSchedule(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		c := &counter{runs: map[string]int{}}
+	testRunBubble(t, func(t *testing.T) {
+		c := &testCounter{runs: map[string]int{}}
 		jobs := []Job{
 			c.job("flush-metrics", time.Second),
 			c.job("rotate-logs", 2*time.Second),
@@ -78,13 +78,13 @@ func TestEachJobRunsOnItsOwnSchedule(t *testing.T) {
 		got := c.snapshot()
 		cancel()
 		wait()
-		checkRuns(t, after, jobs, got, map[string]int{"flush-metrics": 6, "rotate-logs": 3, "purge-sessions": 2})
+		testCheckRuns(t, after, jobs, got, map[string]int{"flush-metrics": 6, "rotate-logs": 3, "purge-sessions": 2})
 	})
 }
 
 func TestManyJobsWithTheSameInterval(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		c := &counter{runs: map[string]int{}}
+	testRunBubble(t, func(t *testing.T) {
+		c := &testCounter{runs: map[string]int{}}
 		var jobs []Job
 		want := map[string]int{}
 		for i := range 10 {
@@ -99,13 +99,13 @@ func TestManyJobsWithTheSameInterval(t *testing.T) {
 		got := c.snapshot()
 		cancel()
 		wait()
-		checkRuns(t, after, jobs, got, want)
+		testCheckRuns(t, after, jobs, got, want)
 	})
 }
 
 func TestJobsStopWhenCancelled(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
-		c := &counter{runs: map[string]int{}}
+	testRunBubble(t, func(t *testing.T) {
+		c := &testCounter{runs: map[string]int{}}
 		jobs := []Job{c.job("a", time.Second), c.job("b", time.Second)}
 		ctx, cancel := context.WithCancel(t.Context())
 		wait := Start(ctx, jobs)
@@ -121,7 +121,7 @@ func TestJobsStopWhenCancelled(t *testing.T) {
 }
 
 func TestNoJobs(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		wait := Start(ctx, nil)
 		cancel()

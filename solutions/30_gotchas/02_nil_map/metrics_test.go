@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-type observation struct {
+type testObservation struct {
 	route  string
 	status int
 }
@@ -15,19 +15,19 @@ type observation struct {
 func TestObserveCountsRequestsAndFailures(t *testing.T) {
 	tests := []struct {
 		name         string
-		observed     []observation
+		observed     []testObservation
 		route        string
 		wantRequests int
 		wantFailures int
 	}{
-		{"one successful request", []observation{{"GET /users", 200}}, "GET /users", 1, 0},
-		{"a 500 is a failure", []observation{{"GET /users", 500}}, "GET /users", 1, 1},
-		{"a 503 is a failure", []observation{{"POST /orders", 503}}, "POST /orders", 1, 1},
-		{"a 404 is not a failure", []observation{{"GET /users", 404}}, "GET /users", 1, 0},
-		{"routes are counted apart", []observation{
+		{"one successful request", []testObservation{{"GET /users", 200}}, "GET /users", 1, 0},
+		{"a 500 is a failure", []testObservation{{"GET /users", 500}}, "GET /users", 1, 1},
+		{"a 503 is a failure", []testObservation{{"POST /orders", 503}}, "POST /orders", 1, 1},
+		{"a 404 is not a failure", []testObservation{{"GET /users", 404}}, "GET /users", 1, 0},
+		{"routes are counted apart", []testObservation{
 			{"GET /users", 200}, {"GET /users", 500}, {"POST /orders", 201}, {"GET /users", 200},
 		}, "GET /users", 3, 1},
-		{"a route never seen", []observation{{"GET /users", 200}}, "GET /health", 0, 0},
+		{"a route never seen", []testObservation{{"GET /users", 200}}, "GET /health", 0, 0},
 		{"nothing observed yet", nil, "GET /users", 0, 0},
 	}
 	for _, tt := range tests {

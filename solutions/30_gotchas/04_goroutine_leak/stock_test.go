@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble (fake time). Goroutines still
+// testRunBubble runs f in a synctest bubble (fake time). Goroutines still
 // blocked when f returns make synctest panic; that becomes a failure here.
-func runBubble(t *testing.T, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -27,8 +27,8 @@ func runBubble(t *testing.T, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-// slowLookup answers n after delay, like a slow legacy service.
-func slowLookup(n int, delay time.Duration) LookupFunc {
+// testSlowLookup answers n after delay, like a slow legacy service.
+func testSlowLookup(n int, delay time.Duration) LookupFunc {
 	return func(string) (int, error) {
 		time.Sleep(delay)
 		return n, nil
@@ -36,10 +36,10 @@ func slowLookup(n int, delay time.Duration) LookupFunc {
 }
 
 func TestStockReturnsTheAnswer(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 		defer cancel()
-		n, err := Stock(ctx, "SKU-1", slowLookup(42, 200*time.Millisecond))
+		n, err := Stock(ctx, "SKU-1", testSlowLookup(42, 200*time.Millisecond))
 		if n != 42 || err != nil {
 			t.Errorf("Stock with a 1s timeout and a lookup answering 42 after 200ms = (%d, %v), want (42, nil)", n, err)
 		}
@@ -47,7 +47,7 @@ func TestStockReturnsTheAnswer(t *testing.T) {
 }
 
 func TestStockReturnsTheLookupError(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		errUnknown := errors.New("unknown SKU")
 		lookup := func(sku string) (int, error) {
 			time.Sleep(100 * time.Millisecond)
@@ -63,11 +63,11 @@ func TestStockReturnsTheLookupError(t *testing.T) {
 }
 
 func TestStockReturnsPromptlyOnTimeout(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 		defer cancel()
 		start := time.Now()
-		n, err := Stock(ctx, "SKU-1", slowLookup(42, 5*time.Second))
+		n, err := Stock(ctx, "SKU-1", testSlowLookup(42, 5*time.Second))
 		elapsed := time.Since(start)
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("Stock with a 1s timeout and a lookup taking 5s = (%d, %v), want error context.DeadlineExceeded", n, err)
@@ -82,11 +82,11 @@ func TestStockReturnsPromptlyOnTimeout(t *testing.T) {
 }
 
 func TestStockReturnsPromptlyWhenCancelled(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		time.AfterFunc(300*time.Millisecond, cancel)
 		start := time.Now()
-		n, err := Stock(ctx, "SKU-1", slowLookup(42, 5*time.Second))
+		n, err := Stock(ctx, "SKU-1", testSlowLookup(42, 5*time.Second))
 		elapsed := time.Since(start)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Stock cancelled after 300ms with a lookup taking 5s = (%d, %v), want error context.Canceled", n, err)
@@ -99,10 +99,10 @@ func TestStockReturnsPromptlyWhenCancelled(t *testing.T) {
 }
 
 func TestManyTimedOutRequests(t *testing.T) {
-	runBubble(t, func(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
 		for i := range 100 {
 			ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
-			_, err := Stock(ctx, fmt.Sprintf("SKU-%d", i), slowLookup(i, time.Second))
+			_, err := Stock(ctx, fmt.Sprintf("SKU-%d", i), testSlowLookup(i, time.Second))
 			cancel()
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Fatalf("request %d: Stock with a 100ms timeout and a lookup taking 1s = error %v, want context.DeadlineExceeded", i, err)

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var validRequests = []struct {
+var testValidRequests = []struct {
 	name string
 	req  Request
 }{
@@ -20,7 +20,7 @@ var validRequests = []struct {
 }
 
 func TestValidateAcceptsValidRequests(t *testing.T) {
-	for _, tt := range validRequests {
+	for _, tt := range testValidRequests {
 		t.Run(tt.name, func(t *testing.T) {
 			if err := Validate(tt.req); err != nil {
 				t.Errorf("Validate(%+v) = %#v, want nil: err != nil is true for what it returned, so every caller rejects this valid request", tt.req, err)
@@ -60,17 +60,17 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	}
 }
 
-func post(body string) *httptest.ResponseRecorder {
+func testPost(body string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	Handler(rec, httptest.NewRequest(http.MethodPost, "/signup", strings.NewReader(body)))
 	return rec
 }
 
 func TestHandlerAcceptsAValidSignup(t *testing.T) {
-	for _, tt := range validRequests {
+	for _, tt := range testValidRequests {
 		t.Run(tt.name, func(t *testing.T) {
 			body, _ := json.Marshal(tt.req)
-			rec := post(string(body))
+			rec := testPost(string(body))
 			if rec.Code != http.StatusCreated {
 				t.Errorf("POST /signup %s: status %d, body %q; want 201 Created", body, rec.Code, strings.TrimSpace(rec.Body.String()))
 			}
@@ -80,7 +80,7 @@ func TestHandlerAcceptsAValidSignup(t *testing.T) {
 
 func TestHandlerRejectsAnInvalidSignup(t *testing.T) {
 	body := `{"email":"ada.example.com","name":"Ada","password":"short"}`
-	rec := post(body)
+	rec := testPost(body)
 	if rec.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("POST /signup %s: status %d, want 422", body, rec.Code)
 	}
@@ -97,7 +97,7 @@ func TestHandlerRejectsAnInvalidSignup(t *testing.T) {
 		t.Errorf("POST /signup %s: problems with %q, want %q", body, fields, want)
 	}
 
-	if rec := post("not json"); rec.Code != http.StatusBadRequest {
+	if rec := testPost("not json"); rec.Code != http.StatusBadRequest {
 		t.Errorf(`POST /signup "not json": status %d, want 400`, rec.Code)
 	}
 }

@@ -6,16 +6,16 @@ import (
 	"testing"
 )
 
-// check is one expression of a test, what it gave and what it should give.
-type check struct {
+// testCheck is one expression of a test, what it gave and what it should give.
+type testCheck struct {
 	expr string
 	got  string
 	want string
 }
 
-// report fails with every check that went wrong, after the code that set
+// testReport fails with every check that went wrong, after the code that set
 // them up.
-func report(t *testing.T, setup string, checks []check) {
+func testReport(t *testing.T, setup string, checks []testCheck) {
 	t.Helper()
 	var wrong []string
 	for _, c := range checks {
@@ -34,8 +34,8 @@ func TestTheAdminAPI(t *testing.T) {
 	admin := v1.Group("admin")
 	users := admin.Group("users")
 	orders := admin.Group("orders")
-	report(t, `admin := Group{}.Group("api").Group("v1").Group("admin")
-users, orders := admin.Group("users"), admin.Group("orders")`, []check{
+	testReport(t, `admin := Group{}.Group("api").Group("v1").Group("admin")
+users, orders := admin.Group("users"), admin.Group("orders")`, []testCheck{
 		{`users.Path("{id}")`, users.Path("{id}"), "/api/v1/admin/users/{id}"},
 		{`orders.Path("{id}")`, orders.Path("{id}"), "/api/v1/admin/orders/{id}"},
 		{`admin.Path("health")`, admin.Path("health"), "/api/v1/admin/health"},
@@ -43,7 +43,7 @@ users, orders := admin.Group("users"), admin.Group("orders")`, []check{
 }
 
 func TestRootGroup(t *testing.T) {
-	report(t, "the root group", []check{{`Group{}.Path("health")`, Group{}.Path("health"), "/health"}})
+	testReport(t, "the root group", []testCheck{{`Group{}.Path("health")`, Group{}.Path("health"), "/health"}})
 }
 
 // TestSiblingGroupsAtEveryDepth makes three subgroups of the same group g,
@@ -59,7 +59,7 @@ func TestSiblingGroupsAtEveryDepth(t *testing.T) {
 		}
 		t.Run(fmt.Sprintf("depth %d", depth), func(t *testing.T) {
 			users, orders, invoices := g.Group("users"), g.Group("orders"), g.Group("invoices")
-			report(t, fmt.Sprintf("g is the group %s/\nusers, orders, invoices := g.Group(\"users\"), g.Group(\"orders\"), g.Group(\"invoices\")", prefix), []check{
+			testReport(t, fmt.Sprintf("g is the group %s/\nusers, orders, invoices := g.Group(\"users\"), g.Group(\"orders\"), g.Group(\"invoices\")", prefix), []testCheck{
 				{`users.Path("{id}")`, users.Path("{id}"), prefix + "/users/{id}"},
 				{`orders.Path("{id}")`, orders.Path("{id}"), prefix + "/orders/{id}"},
 				{`invoices.Path("{id}")`, invoices.Path("{id}"), prefix + "/invoices/{id}"},
@@ -75,10 +75,10 @@ func TestNestedSubgroups(t *testing.T) {
 	accounts, billing := v1.Group("accounts"), v1.Group("billing")
 	admins, members := accounts.Group("admins"), accounts.Group("members")
 	plans, invoices := billing.Group("plans"), billing.Group("invoices")
-	report(t, `v1 := Group{}.Group("api").Group("v1")
+	testReport(t, `v1 := Group{}.Group("api").Group("v1")
 accounts, billing := v1.Group("accounts"), v1.Group("billing")
 admins, members := accounts.Group("admins"), accounts.Group("members")
-plans, invoices := billing.Group("plans"), billing.Group("invoices")`, []check{
+plans, invoices := billing.Group("plans"), billing.Group("invoices")`, []testCheck{
 		{`admins.Path("x")`, admins.Path("x"), "/api/v1/accounts/admins/x"},
 		{`members.Path("x")`, members.Path("x"), "/api/v1/accounts/members/x"},
 		{`plans.Path("x")`, plans.Path("x"), "/api/v1/billing/plans/x"},

@@ -12,16 +12,16 @@ import (
 	"testing/fstest"
 )
 
-// maxOpen is how many files the fake file system lets be open at once, like
+// testMaxOpen is how many files the fake file system lets be open at once, like
 // the open-file limit (ulimit -n) of a real process, only much smaller.
-const maxOpen = 4
+const testMaxOpen = 4
 
-// errDisk is the error a file marked as broken returns from Read.
-var errDisk = errors.New("input/output error")
+// testErrDisk is the error a file marked as broken returns from Read.
+var testErrDisk = errors.New("input/output error")
 
-// limitFS is a file system in memory that counts open files and fails like
+// testLimitFS is a file system in memory that counts open files and fails like
 // a real one, with "too many open files", past maxOpen.
-type limitFS struct {
+type testLimitFS struct {
 	files      fstest.MapFS
 	brokenRead map[string]bool // Read fails for these files
 	brokenOpen map[string]bool // Open fails for these files
@@ -31,11 +31,11 @@ type limitFS struct {
 	opened int            // successful opens so far
 }
 
-func newLimitFS(files fstest.MapFS) *limitFS {
-	return &limitFS{files: files, brokenRead: map[string]bool{}, brokenOpen: map[string]bool{}, open: map[string]int{}}
+func testNewLimitFS(files fstest.MapFS) *testLimitFS {
+	return &testLimitFS{files: files, brokenRead: map[string]bool{}, brokenOpen: map[string]bool{}, open: map[string]int{}}
 }
 
-func (l *limitFS) Open(name string) (fs.File, error) {
+func (l *testLimitFS) Open(name string) (fs.File, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.brokenOpen[name] {
@@ -45,7 +45,7 @@ func (l *limitFS) Open(name string) (fs.File, error) {
 	for _, c := range l.open {
 		n += c
 	}
-	if n >= maxOpen {
+	if n >= testMaxOpen {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EMFILE}
 	}
 	f, err := l.files.Open(name)
@@ -54,16 +54,16 @@ func (l *limitFS) Open(name string) (fs.File, error) {
 	}
 	l.open[name]++
 	l.opened++
-	return &trackedFile{File: f, fsys: l, name: name}, nil
+	return &testTrackedFile{File: f, fsys: l, name: name}, nil
 }
 
 // ReadDir lets fs.Glob list the files without opening them.
-func (l *limitFS) ReadDir(name string) ([]fs.DirEntry, error) {
+func (l *testLimitFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return l.files.ReadDir(name)
 }
 
 // stillOpen lists the files that are open now.
-func (l *limitFS) stillOpen() []string {
+func (l *testLimitFS) stillOpen() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var names []string
@@ -76,21 +76,21 @@ func (l *limitFS) stillOpen() []string {
 	return names
 }
 
-type trackedFile struct {
+type testTrackedFile struct {
 	fs.File
-	fsys   *limitFS
+	fsys   *testLimitFS
 	name   string
 	closed bool
 }
 
-func (f *trackedFile) Read(p []byte) (int, error) {
+func (f *testTrackedFile) Read(p []byte) (int, error) {
 	if f.fsys.brokenRead[f.name] {
-		return 0, errDisk
+		return 0, testErrDisk
 	}
 	return f.File.Read(p)
 }
 
-func (f *trackedFile) Close() error {
+func (f *testTrackedFile) Close() error {
 	f.fsys.mu.Lock()
 	defer f.fsys.mu.Unlock()
 	if f.closed {
@@ -104,9 +104,9 @@ func (f *trackedFile) Close() error {
 	return f.File.Close()
 }
 
-// logFiles makes n log files; file i holds i%3 error lines among others.
+// testLogFiles makes n log files; file i holds i%3 error lines among others.
 // It returns the files and the total number of error lines.
-func logFiles(n int) (fstest.MapFS, int) {
+func testLogFiles(n int) (fstest.MapFS, int) {
 	files := fstest.MapFS{"README.md": {Data: []byte("level=ERROR is not a log line here\n")}}
 	total := 0
 	for i := range n {
@@ -122,7 +122,7 @@ func logFiles(n int) (fstest.MapFS, int) {
 	return files, total
 }
 
-func checkAllClosed(t *testing.T, fsys *limitFS, call string) {
+func testCheckAllClosed(t *testing.T, fsys *testLimitFS, call string) {
 	t.Helper()
 	if open := fsys.stillOpen(); len(open) > 0 {
 		t.Errorf("%s returned, but these files are still open: %q; every file it opens must be closed", call, open)
@@ -132,16 +132,16 @@ func checkAllClosed(t *testing.T, fsys *limitFS, call string) {
 func TestCountErrorsManyFiles(t *testing.T) {
 	for _, n := range []int{0, 1, 3, 20, 200} {
 		t.Run(fmt.Sprintf("%d log files", n), func(t *testing.T) {
-			files, want := logFiles(n)
-			fsys := newLimitFS(files)
+			files, want := testLogFiles(n)
+			fsys := testNewLimitFS(files)
 			call := fmt.Sprintf(`CountErrors(%d log files, "*.log")`, n)
 			got, err := CountErrors(fsys, "*.log")
 			if err != nil {
-				t.Errorf("%s returned error %q, want %d, nil. This file system allows %d open files at once: each file must be closed before the next is opened, not when CountErrors returns", call, err, want, maxOpen)
+				t.Errorf("%s returned error %q, want %d, nil. This file system allows %d open files at once: each file must be closed before the next is opened, not when CountErrors returns", call, err, want, testMaxOpen)
 			} else if got != want {
 				t.Errorf("%s = %d, want %d", call, got, want)
 			}
-			checkAllClosed(t, fsys, call)
+			testCheckAllClosed(t, fsys, call)
 		})
 	}
 }
@@ -149,35 +149,35 @@ func TestCountErrorsManyFiles(t *testing.T) {
 func TestCountErrorsFileThatCannotBeRead(t *testing.T) {
 	for _, broken := range []string{"app-00.log", "app-01.log", "app-02.log"} {
 		t.Run(broken, func(t *testing.T) {
-			files, _ := logFiles(3)
-			fsys := newLimitFS(files)
+			files, _ := testLogFiles(3)
+			fsys := testNewLimitFS(files)
 			fsys.brokenRead[broken] = true
 			call := fmt.Sprintf(`CountErrors(3 log files, "*.log") with a read error in %s`, broken)
 			_, err := CountErrors(fsys, "*.log")
-			if !errors.Is(err, errDisk) {
-				t.Errorf("%s returned error %v, want an error wrapping %q", call, err, errDisk)
+			if !errors.Is(err, testErrDisk) {
+				t.Errorf("%s returned error %v, want an error wrapping %q", call, err, testErrDisk)
 			}
-			checkAllClosed(t, fsys, call)
+			testCheckAllClosed(t, fsys, call)
 		})
 	}
 }
 
 func TestCountErrorsFileThatCannotBeOpened(t *testing.T) {
-	files, _ := logFiles(3)
-	fsys := newLimitFS(files)
+	files, _ := testLogFiles(3)
+	fsys := testNewLimitFS(files)
 	fsys.brokenOpen["app-02.log"] = true
 	call := `CountErrors(3 log files, "*.log") with app-02.log that cannot be opened`
 	_, err := CountErrors(fsys, "*.log")
 	if !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("%s returned error %v, want an error wrapping fs.ErrPermission", call, err)
 	}
-	checkAllClosed(t, fsys, call)
+	testCheckAllClosed(t, fsys, call)
 }
 
 func TestCountErrorsReadsOnlyMatchingFiles(t *testing.T) {
-	files, want := logFiles(4)
+	files, want := testLogFiles(4)
 	files["notes.txt"] = &fstest.MapFile{Data: []byte("level=ERROR\n")}
-	fsys := newLimitFS(files)
+	fsys := testNewLimitFS(files)
 	got, err := CountErrors(fsys, "app-*.log")
 	if err != nil || got != want {
 		t.Errorf(`CountErrors(4 log files, README.md and notes.txt, "app-*.log") = %d, %v; want %d, nil`, got, err, want)
@@ -185,5 +185,5 @@ func TestCountErrorsReadsOnlyMatchingFiles(t *testing.T) {
 	if fsys.opened != 4 {
 		t.Errorf(`CountErrors(4 log files, README.md and notes.txt, "app-*.log") opened %d files, want 4`, fsys.opened)
 	}
-	checkAllClosed(t, fsys, `CountErrors(..., "app-*.log")`)
+	testCheckAllClosed(t, fsys, `CountErrors(..., "app-*.log")`)
 }

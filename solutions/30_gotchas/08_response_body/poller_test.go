@@ -13,9 +13,9 @@ import (
 	"testing"
 )
 
-// newServer starts a test server with a few health endpoints and counts
+// testNewServer starts a test server with a few health endpoints and counts
 // the connections clients open to it.
-func newServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
+func testNewServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ok", func(w http.ResponseWriter, _ *http.Request) {
@@ -41,31 +41,31 @@ func newServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	return srv, &conns
 }
 
-// trackingTransport hands out response bodies that remember whether they
+// testTrackingTransport hands out response bodies that remember whether they
 // were closed.
-type trackingTransport struct {
+type testTrackingTransport struct {
 	base   *http.Transport
 	mu     sync.Mutex
-	bodies []*trackedBody
+	bodies []*testTrackedBody
 }
 
-type trackedBody struct {
+type testTrackedBody struct {
 	io.ReadCloser
 	url    string
 	closed atomic.Bool
 }
 
-func (b *trackedBody) Close() error {
+func (b *testTrackedBody) Close() error {
 	b.closed.Store(true)
 	return b.ReadCloser.Close()
 }
 
-func (tt *trackingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+func (tt *testTrackingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := tt.base.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
-	b := &trackedBody{ReadCloser: resp.Body, url: req.URL.Path}
+	b := &testTrackedBody{ReadCloser: resp.Body, url: req.URL.Path}
 	resp.Body = b
 	tt.mu.Lock()
 	tt.bodies = append(tt.bodies, b)
@@ -74,7 +74,7 @@ func (tt *trackingTransport) RoundTrip(req *http.Request) (*http.Response, error
 }
 
 // unclosed counts, by URL path, the bodies that were never closed.
-func (tt *trackingTransport) unclosed() map[string]int {
+func (tt *testTrackingTransport) unclosed() map[string]int {
 	tt.mu.Lock()
 	defer tt.mu.Unlock()
 	out := map[string]int{}
@@ -86,17 +86,17 @@ func (tt *trackingTransport) unclosed() map[string]int {
 	return out
 }
 
-func newClient(t *testing.T) (*http.Client, *trackingTransport) {
-	tr := &trackingTransport{base: &http.Transport{}}
+func testNewClient(t *testing.T) (*http.Client, *testTrackingTransport) {
+	tr := &testTrackingTransport{base: &http.Transport{}}
 	t.Cleanup(tr.base.CloseIdleConnections)
 	return &http.Client{Transport: tr}, tr
 }
 
 func TestCheckAllReportsStatuses(t *testing.T) {
-	srv, _ := newServer(t)
+	srv, _ := testNewServer(t)
 	gone := httptest.NewServer(http.NotFoundHandler())
 	gone.Close() // nothing listens at its address any more
-	client, _ := newClient(t)
+	client, _ := testNewClient(t)
 	urls := []string{srv.URL + "/ok", srv.URL + "/down", srv.URL + "/missing", srv.URL + "/status", gone.URL + "/ok"}
 	got := CheckAll(t.Context(), client, urls)
 	if len(got) != len(urls) {
@@ -122,8 +122,8 @@ func TestCheckAllReportsStatuses(t *testing.T) {
 	}
 }
 
-// polls returns n rounds of checks of the server's endpoints.
-func polls(srv *httptest.Server, rounds int) []string {
+// testPolls returns n rounds of checks of the server's endpoints.
+func testPolls(srv *httptest.Server, rounds int) []string {
 	var urls []string
 	for range rounds {
 		urls = append(urls, srv.URL+"/ok", srv.URL+"/down", srv.URL+"/status", srv.URL+"/missing")
@@ -132,9 +132,9 @@ func polls(srv *httptest.Server, rounds int) []string {
 }
 
 func TestCheckAllClosesEveryBody(t *testing.T) {
-	srv, _ := newServer(t)
-	client, tr := newClient(t)
-	urls := polls(srv, 3)
+	srv, _ := testNewServer(t)
+	client, tr := testNewClient(t)
+	urls := testPolls(srv, 3)
 	CheckAll(t.Context(), client, urls)
 	if open := tr.unclosed(); len(open) > 0 {
 		var parts []string
@@ -149,9 +149,9 @@ func TestCheckAllClosesEveryBody(t *testing.T) {
 }
 
 func TestCheckAllReusesTheConnection(t *testing.T) {
-	srv, conns := newServer(t)
-	client, _ := newClient(t)
-	urls := polls(srv, 5)
+	srv, conns := testNewServer(t)
+	client, _ := testNewClient(t)
+	urls := testPolls(srv, 5)
 	CheckAll(t.Context(), client, urls)
 	if n := conns.Load(); n != 1 {
 		t.Errorf("CheckAll of %d URLs on one server, one after another, opened %d connections to it, want 1: "+

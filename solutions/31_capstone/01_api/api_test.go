@@ -13,41 +13,41 @@ import (
 	"testing"
 )
 
-// fakeRepo answers every call with err, and counts the calls.
-type fakeRepo struct {
+// testFakeRepo answers every call with err, and counts the calls.
+type testFakeRepo struct {
 	err   error
 	calls int
 }
 
-func (f *fakeRepo) Create(context.Context, Input) (Bookmark, error) {
+func (f *testFakeRepo) Create(context.Context, Input) (Bookmark, error) {
 	f.calls++
 	return Bookmark{}, f.err
 }
 
-func (f *fakeRepo) Get(context.Context, int64) (Bookmark, error) {
+func (f *testFakeRepo) Get(context.Context, int64) (Bookmark, error) {
 	f.calls++
 	return Bookmark{}, f.err
 }
 
-func (f *fakeRepo) List(context.Context, string) ([]Bookmark, error) {
+func (f *testFakeRepo) List(context.Context, string) ([]Bookmark, error) {
 	f.calls++
 	return nil, f.err
 }
 
-func (f *fakeRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
+func (f *testFakeRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
 	f.calls++
 	return Bookmark{}, f.err
 }
 
-func (f *fakeRepo) Delete(context.Context, int64) error {
+func (f *testFakeRepo) Delete(context.Context, int64) error {
 	f.calls++
 	return f.err
 }
 
-type call struct{ method, path, body string }
+type testCall struct{ method, path, body string }
 
 // every route, with a valid request.
-var routes = []call{
+var testRoutes = []testCall{
 	{"POST", "/bookmarks", `{"url":"https://go.dev","title":"Go"}`},
 	{"GET", "/bookmarks", ""},
 	{"GET", "/bookmarks?q=go", ""},
@@ -56,7 +56,7 @@ var routes = []call{
 	{"DELETE", "/bookmarks/7", ""},
 }
 
-func serve(h http.Handler, c call) *httptest.ResponseRecorder {
+func testServe(h http.Handler, c testCall) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
 	req.Header.Set("Content-Type", "application/json")
@@ -64,8 +64,8 @@ func serve(h http.Handler, c call) *httptest.ResponseRecorder {
 	return rec
 }
 
-// errorBody decodes {"error": "..."} or fails the test.
-func errorBody(t *testing.T, c call, rec *httptest.ResponseRecorder) string {
+// testErrorBody decodes {"error": "..."} or fails the test.
+func testErrorBody(t *testing.T, c testCall, rec *httptest.ResponseRecorder) string {
 	t.Helper()
 	var body struct {
 		Error string `json:"error"`
@@ -78,11 +78,11 @@ func errorBody(t *testing.T, c call, rec *httptest.ResponseRecorder) string {
 
 func TestInternalErrorsLeakNothing(t *testing.T) {
 	secret := errors.New("SQL logic error: no such table: bookmarks (1) in /var/lib/bookmarks/prod.db")
-	for _, c := range routes {
+	for _, c := range testRoutes {
 		t.Run(c.method+" "+c.path, func(t *testing.T) {
 			var logs bytes.Buffer
-			repo := &fakeRepo{err: fmt.Errorf("query: %w", secret)}
-			rec := serve(NewHandler(repo, slog.New(slog.NewJSONHandler(&logs, nil))), c)
+			repo := &testFakeRepo{err: fmt.Errorf("query: %w", secret)}
+			rec := testServe(NewHandler(repo, slog.New(slog.NewJSONHandler(&logs, nil))), c)
 			if rec.Code != http.StatusInternalServerError {
 				t.Fatalf("%s %s when the store fails with %q: status %d, want 500", c.method, c.path, secret, rec.Code)
 			}
@@ -91,7 +91,7 @@ func TestInternalErrorsLeakNothing(t *testing.T) {
 					t.Fatalf("%s %s: the 500 body %q contains %q: internal details go to the log, and the client gets a fixed message", c.method, c.path, rec.Body.String(), leak)
 				}
 			}
-			errorBody(t, c, rec)
+			testErrorBody(t, c, rec)
 			if !strings.Contains(logs.String(), "no such table") {
 				t.Errorf("%s %s: nothing about the store's error was logged (log output %q): log it with the API's logger, or nobody will ever know what failed", c.method, c.path, logs.String())
 			}
@@ -100,31 +100,31 @@ func TestInternalErrorsLeakNothing(t *testing.T) {
 }
 
 func TestNotFoundIs404(t *testing.T) {
-	for _, c := range routes[3:] { // the routes with an id
+	for _, c := range testRoutes[3:] { // the routes with an id
 		t.Run(c.method+" "+c.path, func(t *testing.T) {
-			repo := &fakeRepo{err: fmt.Errorf("get bookmark 7: %w", ErrNotFound)}
-			rec := serve(NewHandler(repo, slog.New(slog.DiscardHandler)), c)
+			repo := &testFakeRepo{err: fmt.Errorf("get bookmark 7: %w", ErrNotFound)}
+			rec := testServe(NewHandler(repo, slog.New(slog.DiscardHandler)), c)
 			if rec.Code != http.StatusNotFound {
 				t.Fatalf("%s %s when the store says %q: status %d, want 404 (errors.Is(err, ErrNotFound))", c.method, c.path, repo.err, rec.Code)
 			}
-			errorBody(t, c, rec)
+			testErrorBody(t, c, rec)
 		})
 	}
 }
 
 func TestInvalidBodiesAre422(t *testing.T) {
 	tests := []struct {
-		call
+		testCall
 		fields []string
 	}{
-		{call{"POST", "/bookmarks", `{"url":"ftp://x","title":""}`}, []string{"title", "url"}},
-		{call{"POST", "/bookmarks", `{"url":"https://go.dev","title":"   "}`}, []string{"title"}},
-		{call{"PATCH", "/bookmarks/7", `{"url":"go.dev"}`}, []string{"url"}},
+		{testCall{"POST", "/bookmarks", `{"url":"ftp://x","title":""}`}, []string{"title", "url"}},
+		{testCall{"POST", "/bookmarks", `{"url":"https://go.dev","title":"   "}`}, []string{"title"}},
+		{testCall{"PATCH", "/bookmarks/7", `{"url":"go.dev"}`}, []string{"url"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.body, func(t *testing.T) {
-			repo := &fakeRepo{}
-			rec := serve(NewHandler(repo, slog.New(slog.DiscardHandler)), tt.call)
+			repo := &testFakeRepo{}
+			rec := testServe(NewHandler(repo, slog.New(slog.DiscardHandler)), tt.call)
 			if rec.Code != http.StatusUnprocessableEntity {
 				t.Fatalf("%s %s %s: status %d, body %q; want 422", tt.method, tt.path, tt.body, rec.Code, rec.Body.String())
 			}

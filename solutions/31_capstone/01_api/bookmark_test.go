@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// keys returns the field names of errs, sorted.
-func keys(errs FieldErrors) []string {
+// testKeys returns the field names of errs, sorted.
+func testKeys(errs FieldErrors) []string {
 	return slices.Sorted(maps.Keys(errs))
 }
 
@@ -45,7 +45,7 @@ func TestValidateInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := keys(tt.in.Validate())
+			got := testKeys(tt.in.Validate())
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Input{URL: %.40q, Title: %.40q, Notes: %d characters}.Validate() has problems with %v, want %v",
 					tt.in.URL, tt.in.Title, len([]rune(tt.in.Notes)), got, tt.want)
@@ -74,7 +74,7 @@ func TestValidatePatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := keys(tt.p.Validate())
+			got := testKeys(tt.p.Validate())
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Patch.Validate() for %s has problems with %v, want %v (fields that were not sent are not checked)", tt.name, got, tt.want)
 			}

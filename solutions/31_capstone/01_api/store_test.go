@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// newStore opens a store on a fresh database file.
-func newStore(t *testing.T) *Store {
+// testNewStore opens a store on a fresh database file.
+func testNewStore(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "bookmarks.db"))
 	if err != nil {
@@ -20,7 +20,7 @@ func newStore(t *testing.T) *Store {
 	return s
 }
 
-func mustCreate(t *testing.T, s *Store, url, title, notes string) Bookmark {
+func testMustCreate(t *testing.T, s *Store, url, title, notes string) Bookmark {
 	t.Helper()
 	b, err := s.Create(t.Context(), Input{URL: url, Title: title, Notes: notes})
 	if err != nil {
@@ -29,7 +29,7 @@ func mustCreate(t *testing.T, s *Store, url, title, notes string) Bookmark {
 	return b
 }
 
-func mustList(t *testing.T, s *Store, query string) []Bookmark {
+func testMustList(t *testing.T, s *Store, query string) []Bookmark {
 	t.Helper()
 	list, err := s.List(t.Context(), query)
 	if err != nil {
@@ -38,7 +38,7 @@ func mustList(t *testing.T, s *Store, query string) []Bookmark {
 	return list
 }
 
-func titles(list []Bookmark) []string {
+func testTitles(list []Bookmark) []string {
 	out := make([]string, len(list))
 	for i, b := range list {
 		out[i] = b.Title
@@ -46,28 +46,28 @@ func titles(list []Bookmark) []string {
 	return out
 }
 
-// same reports whether a and b are the same bookmark, field by field.
-func same(a, b Bookmark) bool {
+// testSame reports whether a and b are the same bookmark, field by field.
+func testSame(a, b Bookmark) bool {
 	return a.ID == b.ID && a.URL == b.URL && a.Title == b.Title && a.Notes == b.Notes && a.CreatedAt.Equal(b.CreatedAt)
 }
 
 func TestStoreGet(t *testing.T) {
-	s := newStore(t)
-	created := mustCreate(t, s, "https://go.dev", "Go", "the home page")
-	mustCreate(t, s, "https://sqlite.org", "SQLite", "")
+	s := testNewStore(t)
+	created := testMustCreate(t, s, "https://go.dev", "Go", "the home page")
+	testMustCreate(t, s, "https://sqlite.org", "SQLite", "")
 
 	got, err := s.Get(t.Context(), created.ID)
 	if err != nil {
 		t.Fatalf("Get(%d) of a bookmark just created returned the error %v", created.ID, err)
 	}
-	if !same(got, created) {
+	if !testSame(got, created) {
 		t.Errorf("Get(%d) = %+v, want what Create returned: %+v (scan every column: id, url, title, notes, created_at)", created.ID, got, created)
 	}
 }
 
 func TestStoreGetMissing(t *testing.T) {
-	s := newStore(t)
-	b := mustCreate(t, s, "https://go.dev", "Go", "")
+	s := testNewStore(t)
+	b := testMustCreate(t, s, "https://go.dev", "Go", "")
 	for _, id := range []int64{b.ID + 1, 999999} {
 		_, err := s.Get(t.Context(), id)
 		if !errors.Is(err, ErrNotFound) {
@@ -77,32 +77,32 @@ func TestStoreGetMissing(t *testing.T) {
 }
 
 func TestStoreListNewestFirst(t *testing.T) {
-	s := newStore(t)
-	if list := mustList(t, s, ""); list == nil || len(list) != 0 {
+	s := testNewStore(t)
+	if list := testMustList(t, s, ""); list == nil || len(list) != 0 {
 		t.Errorf("List(\"\") of an empty store = %#v, want an empty non-nil slice (a nil slice is encoded as null, not [])", list)
 	}
 	var created []Bookmark
 	for i := range 5 {
-		created = append(created, mustCreate(t, s, fmt.Sprintf("https://example.com/%d", i), fmt.Sprintf("bookmark %d", i), ""))
+		created = append(created, testMustCreate(t, s, fmt.Sprintf("https://example.com/%d", i), fmt.Sprintf("bookmark %d", i), ""))
 	}
-	list := mustList(t, s, "")
+	list := testMustList(t, s, "")
 	want := []string{"bookmark 4", "bookmark 3", "bookmark 2", "bookmark 1", "bookmark 0"}
-	if got := titles(list); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := testTitles(list); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("List(\"\") after creating bookmark 0 to 4 gives titles %q, want %q: newest first (ORDER BY id DESC)", got, want)
 	}
 	for i, b := range list {
-		if c := created[len(created)-1-i]; !same(b, c) {
+		if c := created[len(created)-1-i]; !testSame(b, c) {
 			t.Errorf("List(\"\")[%d] = %+v, want %+v", i, b, c)
 		}
 	}
 }
 
 func TestStoreListSearch(t *testing.T) {
-	s := newStore(t)
-	mustCreate(t, s, "https://gobyexample.com", "Go by Example", "")
-	mustCreate(t, s, "https://sqlite.org/docs.html", "SQLite docs", "")
-	mustCreate(t, s, "https://go.dev/blog", "The GO blog", "")
-	mustCreate(t, s, "https://www.rust-lang.org", "Rust", "about go") // notes are not searched
+	s := testNewStore(t)
+	testMustCreate(t, s, "https://gobyexample.com", "Go by Example", "")
+	testMustCreate(t, s, "https://sqlite.org/docs.html", "SQLite docs", "")
+	testMustCreate(t, s, "https://go.dev/blog", "The GO blog", "")
+	testMustCreate(t, s, "https://www.rust-lang.org", "Rust", "about go") // notes are not searched
 	tests := []struct {
 		query string
 		want  []string
@@ -115,11 +115,11 @@ func TestStoreListSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("q=%q", tt.query), func(t *testing.T) {
-			list := mustList(t, s, tt.query)
+			list := testMustList(t, s, tt.query)
 			if list == nil {
 				t.Fatalf("List(%q) = nil, want an empty non-nil slice when nothing matches", tt.query)
 			}
-			if got := titles(list); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			if got := testTitles(list); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("List(%q) gives titles %q, want %q (titles containing the query, ignoring case, newest first)", tt.query, got, tt.want)
 			}
 		})
@@ -145,22 +145,22 @@ func TestStoreUpdate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newStore(t)
-			other := mustCreate(t, s, "https://other.example.com", "Other", "other notes")
-			b := mustCreate(t, s, "https://old.example.com", "Old title", "old notes")
+			s := testNewStore(t)
+			other := testMustCreate(t, s, "https://other.example.com", "Other", "other notes")
+			b := testMustCreate(t, s, "https://old.example.com", "Old title", "old notes")
 			want := tt.want(b)
 			got, err := s.Update(t.Context(), b.ID, tt.patch)
 			if err != nil {
 				t.Fatalf("Update(%d, %s) returned the error %v", b.ID, tt.name, err)
 			}
-			if !same(got, want) {
+			if !testSame(got, want) {
 				t.Errorf("Update(%d, %s) returned %+v, want %+v (fields the patch does not set must keep their value)", b.ID, tt.name, got, want)
 			}
 			stored, err := s.Get(t.Context(), b.ID)
-			if err != nil || !same(stored, want) {
+			if err != nil || !testSame(stored, want) {
 				t.Errorf("Get(%d) after Update(%s) = %+v, %v; want %+v", b.ID, tt.name, stored, err, want)
 			}
-			if o, err := s.Get(t.Context(), other.ID); err != nil || !same(o, other) {
+			if o, err := s.Get(t.Context(), other.ID); err != nil || !testSame(o, other) {
 				t.Errorf("Update of bookmark %d changed bookmark %d too: it is now %+v (%v), want %+v (WHERE id = ?)", b.ID, other.ID, o, err, other)
 			}
 		})
@@ -168,7 +168,7 @@ func TestStoreUpdate(t *testing.T) {
 }
 
 func TestStoreUpdateMissing(t *testing.T) {
-	s := newStore(t)
+	s := testNewStore(t)
 	title := "x"
 	_, err := s.Update(t.Context(), 4242, Patch{Title: &title})
 	if !errors.Is(err, ErrNotFound) {
@@ -177,9 +177,9 @@ func TestStoreUpdateMissing(t *testing.T) {
 }
 
 func TestStoreDelete(t *testing.T) {
-	s := newStore(t)
-	keep := mustCreate(t, s, "https://keep.example.com", "Keep", "")
-	gone := mustCreate(t, s, "https://gone.example.com", "Gone", "")
+	s := testNewStore(t)
+	keep := testMustCreate(t, s, "https://keep.example.com", "Keep", "")
+	gone := testMustCreate(t, s, "https://gone.example.com", "Gone", "")
 
 	if err := s.Delete(t.Context(), gone.ID); err != nil {
 		t.Fatalf("Delete(%d) of an existing bookmark returned the error %v", gone.ID, err)
@@ -187,7 +187,7 @@ func TestStoreDelete(t *testing.T) {
 	if _, err := s.Get(t.Context(), gone.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Get(%d) after Delete(%d) returned the error %v, want ErrNotFound", gone.ID, gone.ID, err)
 	}
-	if b, err := s.Get(t.Context(), keep.ID); err != nil || !same(b, keep) {
+	if b, err := s.Get(t.Context(), keep.ID); err != nil || !testSame(b, keep) {
 		t.Errorf("Get(%d) of the other bookmark after Delete(%d) = %+v, %v; want it unchanged", keep.ID, gone.ID, b, err)
 	}
 	if err := s.Delete(t.Context(), gone.ID); !errors.Is(err, ErrNotFound) {
@@ -199,15 +199,15 @@ func TestStoreDelete(t *testing.T) {
 }
 
 func TestStoreSQLInjection(t *testing.T) {
-	s := newStore(t)
-	mustCreate(t, s, "https://go.dev", "Go", "")
-	tricky := mustCreate(t, s,
+	s := testNewStore(t)
+	testMustCreate(t, s, "https://go.dev", "Go", "")
+	tricky := testMustCreate(t, s,
 		"https://example.com/?q=' OR 1=1 --",
 		`Robert'); DROP TABLE bookmarks;--`,
 		`She said "hi" and left; it's fine`)
 
 	got, err := s.Get(t.Context(), tricky.ID)
-	if err != nil || !same(got, tricky) {
+	if err != nil || !testSame(got, tricky) {
 		t.Fatalf("Get(%d) of a bookmark whose fields hold quotes = %+v, %v; want %+v", tricky.ID, got, err, tricky)
 	}
 	for _, q := range []string{
@@ -220,20 +220,20 @@ func TestStoreSQLInjection(t *testing.T) {
 			t.Errorf("List(%q) = %d bookmarks, error %v; want none and no error: no title contains that text. Pass the query as a ? argument instead of pasting it into the SQL", q, len(list), err)
 		}
 	}
-	if list := mustList(t, s, "Robert')"); len(list) != 1 || list[0].ID != tricky.ID {
-		t.Errorf("List(%q) gives titles %q, want just %q", "Robert')", titles(list), tricky.Title)
+	if list := testMustList(t, s, "Robert')"); len(list) != 1 || list[0].ID != tricky.ID {
+		t.Errorf("List(%q) gives titles %q, want just %q", "Robert')", testTitles(list), tricky.Title)
 	}
 	notes := `it's "new"`
 	if b, err := s.Update(t.Context(), tricky.ID, Patch{Notes: &notes}); err != nil || b.Notes != notes {
 		t.Errorf("Update(%d) setting notes to %q = %+v, %v; want the notes stored as sent", tricky.ID, notes, b, err)
 	}
-	if got := mustList(t, s, ""); len(got) != 2 {
-		t.Errorf("List(\"\") after storing quotes gives %q, want both bookmarks still there", titles(got))
+	if got := testMustList(t, s, ""); len(got) != 2 {
+		t.Errorf("List(\"\") after storing quotes gives %q, want both bookmarks still there", testTitles(got))
 	}
 }
 
 func TestStoreConcurrentCreates(t *testing.T) {
-	s := newStore(t)
+	s := testNewStore(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, 40)
 	ids := make(chan int64, 40)
@@ -260,7 +260,7 @@ func TestStoreConcurrentCreates(t *testing.T) {
 		}
 		seen[id] = true
 	}
-	if list := mustList(t, s, ""); len(list) != 40 {
+	if list := testMustList(t, s, ""); len(list) != 40 {
 		t.Errorf("after 40 concurrent Creates, List gives %d bookmarks", len(list))
 	}
 }

@@ -16,10 +16,10 @@ import (
 	"time"
 )
 
-var validID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+var testValidID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
-// logLines parses the JSON log lines written to buf.
-func logLines(t *testing.T, buf *bytes.Buffer) []map[string]any {
+// testLogLines parses the JSON log lines written to buf.
+func testLogLines(t *testing.T, buf *bytes.Buffer) []map[string]any {
 	t.Helper()
 	var lines []map[string]any
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
@@ -35,8 +35,8 @@ func logLines(t *testing.T, buf *bytes.Buffer) []map[string]any {
 	return lines
 }
 
-// find returns the first log line with this message.
-func find(lines []map[string]any, msg string) map[string]any {
+// testFind returns the first log line with this message.
+func testFind(lines []map[string]any, msg string) map[string]any {
 	for _, l := range lines {
 		if l["msg"] == msg {
 			return l
@@ -45,12 +45,12 @@ func find(lines []map[string]any, msg string) map[string]any {
 	return nil
 }
 
-func jsonLogger(buf *bytes.Buffer) *slog.Logger {
+func testJsonLogger(buf *bytes.Buffer) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(buf, nil))
 }
 
-// idHandler records the request ID it sees and writes a body.
-func idHandler(seen *string) http.Handler {
+// testIdHandler records the request ID it sees and writes a body.
+func testIdHandler(seen *string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		*seen = RequestIDFrom(r.Context())
 		fmt.Fprintln(w, "ok")
@@ -64,7 +64,7 @@ func TestRequestID(t *testing.T) {
 			rec := httptest.NewRecorder()
 			req := httptest.NewRequest("GET", "/", nil)
 			req.Header.Set("X-Request-ID", id)
-			RequestID(idHandler(&seen)).ServeHTTP(rec, req)
+			RequestID(testIdHandler(&seen)).ServeHTTP(rec, req)
 			if seen != id || rec.Result().Header.Get("X-Request-ID") != id {
 				t.Errorf("request with X-Request-ID %q: the handler saw RequestIDFrom = %q and the response header is %q; want %q for both",
 					id, seen, rec.Result().Header.Get("X-Request-ID"), id)
@@ -76,9 +76,9 @@ func TestRequestID(t *testing.T) {
 		for range 20 {
 			var got string
 			rec := httptest.NewRecorder()
-			RequestID(idHandler(&got)).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+			RequestID(testIdHandler(&got)).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 			header := rec.Result().Header.Get("X-Request-ID")
-			if !validID.MatchString(got) || header != got {
+			if !testValidID.MatchString(got) || header != got {
 				t.Fatalf("request without X-Request-ID: the handler saw %q and the response header is %q; want the same generated ID (1 to 64 letters, digits, '-', '_', '.') in both", got, header)
 			}
 			if seen[got] {
@@ -93,8 +93,8 @@ func TestRequestID(t *testing.T) {
 			rec := httptest.NewRecorder()
 			req := httptest.NewRequest("GET", "/", nil)
 			req.Header["X-Request-Id"] = []string{id}
-			RequestID(idHandler(&seen)).ServeHTTP(rec, req)
-			if seen == id || !validID.MatchString(seen) || rec.Result().Header.Get("X-Request-ID") != seen {
+			RequestID(testIdHandler(&seen)).ServeHTTP(rec, req)
+			if seen == id || !testValidID.MatchString(seen) || rec.Result().Header.Get("X-Request-ID") != seen {
 				t.Errorf("request with X-Request-ID %q: the handler saw %q and the response header is %q; want a new valid ID in both (never copy an invalid one into logs)",
 					id, seen, rec.Result().Header.Get("X-Request-ID"))
 			}
@@ -121,12 +121,12 @@ func TestLogging(t *testing.T) {
 				h := Chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 					time.Sleep(250 * time.Millisecond)
 					tt.h(w, r)
-				}), RequestID, Logging(jsonLogger(&buf)))
+				}), RequestID, Logging(testJsonLogger(&buf)))
 				req := httptest.NewRequest("POST", "/bookmarks?q=secret", nil)
 				req.Header.Set("X-Request-ID", "log-test-1")
 				h.ServeHTTP(httptest.NewRecorder(), req)
 
-				lines := logLines(t, &buf)
+				lines := testLogLines(t, &buf)
 				if len(lines) != 1 {
 					t.Fatalf("one request logged %d lines, want exactly 1:\n%s", len(lines), buf.String())
 				}
@@ -150,7 +150,7 @@ func TestRecover(t *testing.T) {
 	h := Chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var m map[string]int
 		m["secret-session-key"]++
-	}), RequestID, Logging(jsonLogger(&buf)), Recover(jsonLogger(&buf)))
+	}), RequestID, Logging(testJsonLogger(&buf)), Recover(testJsonLogger(&buf)))
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest("GET", "/boom", nil)
 	req.Header.Set("X-Request-ID", "boom-1")
@@ -173,12 +173,12 @@ func TestRecover(t *testing.T) {
 			t.Errorf("the 500 body %q contains %q: the panic value and stack go to the log only", rec.Body.String(), leak)
 		}
 	}
-	lines := logLines(t, &buf)
-	p := find(lines, "panic")
+	lines := testLogLines(t, &buf)
+	p := testFind(lines, "panic")
 	if p == nil || p["level"] != "ERROR" || p["request_id"] != "boom-1" || !strings.Contains(fmt.Sprint(p["panic"]), "nil map") {
 		t.Errorf("want a log line with level ERROR, msg \"panic\", the panic value (\"panic\") and request_id \"boom-1\"; the lines were:\n%s", buf.String())
 	}
-	if r := find(lines, "request"); r == nil || r["status"] != float64(500) {
+	if r := testFind(lines, "request"); r == nil || r["status"] != float64(500) {
 		t.Errorf("want the request logged with status 500 (Logging is outside Recover); the lines were:\n%s", buf.String())
 	}
 }
@@ -303,23 +303,23 @@ func TestLimiterConcurrent(t *testing.T) {
 	}
 }
 
-// fakeRepo finds nothing.
-type fakeRepo struct{}
+// testFakeRepo finds nothing.
+type testFakeRepo struct{}
 
-func (fakeRepo) Create(context.Context, Input) (Bookmark, error) { return Bookmark{ID: 1}, nil }
-func (fakeRepo) Get(context.Context, int64) (Bookmark, error) {
+func (testFakeRepo) Create(context.Context, Input) (Bookmark, error) { return Bookmark{ID: 1}, nil }
+func (testFakeRepo) Get(context.Context, int64) (Bookmark, error) {
 	return Bookmark{}, fmt.Errorf("get: %w", ErrNotFound)
 }
-func (fakeRepo) List(context.Context, string) ([]Bookmark, error) { return []Bookmark{}, nil }
-func (fakeRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
+func (testFakeRepo) List(context.Context, string) ([]Bookmark, error) { return []Bookmark{}, nil }
+func (testFakeRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
 	return Bookmark{}, ErrNotFound
 }
-func (fakeRepo) Delete(context.Context, int64) error { return ErrNotFound }
+func (testFakeRepo) Delete(context.Context, int64) error { return ErrNotFound }
 
 func TestNewHandlerLimitsTheAPI(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var buf bytes.Buffer
-		h := NewHandler(Config{RateLimit: 0.5, RateBurst: 3, Debug: true}, fakeRepo{}, jsonLogger(&buf))
+		h := NewHandler(Config{RateLimit: 0.5, RateBurst: 3, Debug: true}, testFakeRepo{}, testJsonLogger(&buf))
 		codes := []int{}
 		for range 5 {
 			rec := httptest.NewRecorder()

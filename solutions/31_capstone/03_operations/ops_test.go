@@ -22,9 +22,9 @@ import (
 	"time"
 )
 
-// runBubble runs f in a synctest bubble; a bubble that deadlocks or
+// testRunBubble runs f in a synctest bubble; a bubble that deadlocks or
 // leaks goroutines becomes an ordinary failure, with this message.
-func runBubble(t *testing.T, msg string, f func(t *testing.T)) {
+func testRunBubble(t *testing.T, msg string, f func(t *testing.T)) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -34,7 +34,7 @@ func runBubble(t *testing.T, msg string, f func(t *testing.T)) {
 	synctest.Test(t, f)
 }
 
-var discard = slog.New(slog.DiscardHandler)
+var testDiscard = slog.New(slog.DiscardHandler)
 
 func TestHealth(t *testing.T) {
 	rec := httptest.NewRecorder()
@@ -44,7 +44,7 @@ func TestHealth(t *testing.T) {
 	}
 }
 
-func openStore(t *testing.T) *Store {
+func testOpenStore(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "ready.db"))
 	if err != nil {
@@ -57,13 +57,13 @@ func openStore(t *testing.T) *Store {
 func TestReady(t *testing.T) {
 	t.Run("database up", func(t *testing.T) {
 		rec := httptest.NewRecorder()
-		Ready(openStore(t), discard)(rec, httptest.NewRequest("GET", "/ready", nil))
+		Ready(testOpenStore(t), testDiscard)(rec, httptest.NewRequest("GET", "/ready", nil))
 		if rec.Code != 200 || strings.TrimSpace(rec.Body.String()) != `{"status":"ready"}` {
 			t.Errorf("GET /ready with a working database: status %d, body %q; want 200 and {\"status\":\"ready\"}", rec.Code, rec.Body.String())
 		}
 	})
 	t.Run("database closed", func(t *testing.T) {
-		s := openStore(t)
+		s := testOpenStore(t)
 		s.Close()
 		var logs bytes.Buffer
 		rec := httptest.NewRecorder()
@@ -77,31 +77,31 @@ func TestReady(t *testing.T) {
 	})
 }
 
-// stuckDB never answers a ping until its context ends.
-type stuckDB struct{}
+// testStuckDB never answers a ping until its context ends.
+type testStuckDB struct{}
 
-func (stuckDB) Ping(ctx context.Context) error {
+func (testStuckDB) Ping(ctx context.Context) error {
 	<-ctx.Done()
 	return ctx.Err()
 }
 
 func TestReadyDoesNotWaitForever(t *testing.T) {
-	runBubble(t, "GET /ready with a database that never answers never returned: ping with a context that ends after ReadyTimeout", func(t *testing.T) {
+	testRunBubble(t, "GET /ready with a database that never answers never returned: ping with a context that ends after ReadyTimeout", func(t *testing.T) {
 		start := time.Now()
 		rec := httptest.NewRecorder()
-		Ready(stuckDB{}, discard)(rec, httptest.NewRequest("GET", "/ready", nil))
+		Ready(testStuckDB{}, testDiscard)(rec, httptest.NewRequest("GET", "/ready", nil))
 		if took := time.Since(start); rec.Code != http.StatusServiceUnavailable || took > time.Second {
 			t.Errorf("GET /ready with a database that never answers: status %d after %v; want 503 after at most 1s (ping with context.WithTimeout)", rec.Code, took)
 		}
 	})
 }
 
-var sampleLine = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$`)
-var labelPair = regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"`)
+var testSampleLine = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$`)
+var testLabelPair = regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"`)
 
-// scrape parses a Prometheus text answer into "name{k="v",...}" → value,
+// testScrape parses a Prometheus text answer into "name{k="v",...}" → value,
 // with the labels sorted, and the # TYPE of each metric.
-func scrape(t *testing.T, h http.Handler) (samples map[string]float64, types map[string]string) {
+func testScrape(t *testing.T, h http.Handler) (samples map[string]float64, types map[string]string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
@@ -123,7 +123,7 @@ func scrape(t *testing.T, h http.Handler) (samples map[string]float64, types map
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		m := sampleLine.FindStringSubmatch(line)
+		m := testSampleLine.FindStringSubmatch(line)
 		if m == nil {
 			t.Fatalf("GET /metrics: the line %q is not a sample of the text format (name{label=\"value\",...} number)", line)
 		}
@@ -132,7 +132,7 @@ func scrape(t *testing.T, h http.Handler) (samples map[string]float64, types map
 			t.Fatalf("GET /metrics: the line %q has no number for a value", line)
 		}
 		var labels []string
-		for _, p := range labelPair.FindAllStringSubmatch(m[2], -1) {
+		for _, p := range testLabelPair.FindAllStringSubmatch(m[2], -1) {
 			labels = append(labels, fmt.Sprintf("%s=%q", p[1], p[2]))
 		}
 		slices.Sort(labels)
@@ -145,7 +145,7 @@ func scrape(t *testing.T, h http.Handler) (samples map[string]float64, types map
 	return samples, types
 }
 
-func series(route string, status int) string {
+func testSeries(route string, status int) string {
 	return fmt.Sprintf("http_requests_total{route=%q,status=%q}", route, strconv.Itoa(status))
 }
 
@@ -167,7 +167,7 @@ func testMux(m *Metrics) http.Handler {
 		panic("boom")
 	})
 	mux.Handle("GET /metrics", m)
-	return Chain(mux, RequestID, m.Middleware, Recover(discard))
+	return Chain(mux, RequestID, m.Middleware, Recover(testDiscard))
 }
 
 func TestMetricsCountsByRouteAndStatus(t *testing.T) {
@@ -179,18 +179,18 @@ func TestMetricsCountsByRouteAndStatus(t *testing.T) {
 	} {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(c.method, c.path, nil))
 	}
-	samples, types := scrape(t, h)
+	samples, types := testScrape(t, h)
 	if types["http_requests_total"] != "counter" {
 		t.Errorf("GET /metrics: no \"# TYPE http_requests_total counter\" line (the types declared: %v)", types)
 	}
 	want := map[string]float64{
-		series("GET /bookmarks/{id}", 200): 2,
-		series("GET /bookmarks/{id}", 404): 2,
-		series("POST /bookmarks", 201):     1,
-		series("unmatched", 404):           1,
-		series("GET /boom", 500):           1,
+		testSeries("GET /bookmarks/{id}", 200): 2,
+		testSeries("GET /bookmarks/{id}", 404): 2,
+		testSeries("POST /bookmarks", 201):     1,
+		testSeries("unmatched", 404):           1,
+		testSeries("GET /boom", 500):           1,
 	}
-	checkSamples(t, "after GET /bookmarks/1 twice, /bookmarks/2, /bookmarks/abc, POST /bookmarks, GET /nowhere and a GET /boom that panics", samples, want)
+	testCheckSamples(t, "after GET /bookmarks/1 twice, /bookmarks/2, /bookmarks/abc, POST /bookmarks, GET /nowhere and a GET /boom that panics", samples, want)
 	for s := range samples {
 		if strings.Contains(s, "/bookmarks/1") || strings.Contains(s, "/bookmarks/abc") {
 			t.Errorf("GET /metrics has the series %s: label by the route's pattern (r.Pattern), never the path, or every bookmark makes a series of its own", s)
@@ -198,8 +198,8 @@ func TestMetricsCountsByRouteAndStatus(t *testing.T) {
 	}
 }
 
-// checkSamples compares the samples with want, in one message.
-func checkSamples(t *testing.T, after string, samples, want map[string]float64) {
+// testCheckSamples compares the samples with want, in one message.
+func testCheckSamples(t *testing.T, after string, samples, want map[string]float64) {
 	t.Helper()
 	var wrong []string
 	for _, s := range slices.Sorted(maps.Keys(want)) {
@@ -238,41 +238,41 @@ func TestMetricsConcurrent(t *testing.T) {
 		}
 	})
 	wg.Wait()
-	samples, _ := scrape(t, h)
-	if got := samples[series("GET /bookmarks/{id}", 200)]; got != 400 {
-		t.Errorf("after 400 requests served concurrently, %s = %v, want 400", series("GET /bookmarks/{id}", 200), got)
+	samples, _ := testScrape(t, h)
+	if got := samples[testSeries("GET /bookmarks/{id}", 200)]; got != 400 {
+		t.Errorf("after 400 requests served concurrently, %s = %v, want 400", testSeries("GET /bookmarks/{id}", 200), got)
 	}
 }
 
-// okRepo answers every call, and its database is up.
-type okRepo struct{}
+// testOkRepo answers every call, and its database is up.
+type testOkRepo struct{}
 
-func (okRepo) Create(context.Context, Input) (Bookmark, error) { return Bookmark{ID: 1}, nil }
-func (okRepo) Get(context.Context, int64) (Bookmark, error) {
+func (testOkRepo) Create(context.Context, Input) (Bookmark, error) { return Bookmark{ID: 1}, nil }
+func (testOkRepo) Get(context.Context, int64) (Bookmark, error) {
 	return Bookmark{}, fmt.Errorf("get: %w", ErrNotFound)
 }
-func (okRepo) List(context.Context, string) ([]Bookmark, error) { return []Bookmark{}, nil }
-func (okRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
+func (testOkRepo) List(context.Context, string) ([]Bookmark, error) { return []Bookmark{}, nil }
+func (testOkRepo) Update(context.Context, int64, Patch) (Bookmark, error) {
 	return Bookmark{}, ErrNotFound
 }
-func (okRepo) Delete(context.Context, int64) error { return ErrNotFound }
-func (okRepo) Ping(context.Context) error          { return nil }
+func (testOkRepo) Delete(context.Context, int64) error { return ErrNotFound }
+func (testOkRepo) Ping(context.Context) error          { return nil }
 
 func TestNewHandlerMetrics(t *testing.T) {
-	h := NewHandler(Config{RateLimit: 1, RateBurst: 100}, okRepo{}, NewMetrics(), discard)
+	h := NewHandler(Config{RateLimit: 1, RateBurst: 100}, testOkRepo{}, NewMetrics(), testDiscard)
 	for _, p := range []string{"/health", "/ready", "/bookmarks/5", "/bookmarks/6"} {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", p, nil))
 	}
-	samples, _ := scrape(t, h)
-	checkSamples(t, "of NewHandler after GET /health, /ready, /bookmarks/5 and /bookmarks/6", samples, map[string]float64{
-		series("GET /health", 200):         1,
-		series("GET /ready", 200):          1,
-		series("GET /bookmarks/{id}", 404): 2,
+	samples, _ := testScrape(t, h)
+	testCheckSamples(t, "of NewHandler after GET /health, /ready, /bookmarks/5 and /bookmarks/6", samples, map[string]float64{
+		testSeries("GET /health", 200):         1,
+		testSeries("GET /ready", 200):          1,
+		testSeries("GET /bookmarks/{id}", 404): 2,
 	})
 }
 
 func TestNewServerTimeouts(t *testing.T) {
-	srv := NewServer("127.0.0.1:0", http.NotFoundHandler(), discard)
+	srv := NewServer("127.0.0.1:0", http.NotFoundHandler(), testDiscard)
 	for _, c := range []struct {
 		name string
 		got  time.Duration
@@ -292,8 +292,8 @@ func TestNewServerTimeouts(t *testing.T) {
 	}
 }
 
-// result of one request made by a test.
-type result struct {
+// testResult of one request made by a test.
+type testResult struct {
 	status int
 	body   string
 	err    error
@@ -316,22 +316,22 @@ func TestServeShutsDownGracefully(t *testing.T) {
 
 	var logs bytes.Buffer
 	var logsMu sync.Mutex
-	logger := slog.New(slog.NewJSONHandler(lockedWriter{&logs, &logsMu}, nil))
+	logger := slog.New(slog.NewJSONHandler(testLockedWriter{&logs, &logsMu}, nil))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	served := make(chan error, 1)
 	go func() { served <- Serve(ctx, srv, ln, 5*time.Second, logger) }()
 
-	answer := make(chan result, 1)
+	answer := make(chan testResult, 1)
 	go func() {
 		res, err := http.Get("http://" + addr + "/slow")
 		if err != nil {
-			answer <- result{err: err}
+			answer <- testResult{err: err}
 			return
 		}
 		defer res.Body.Close()
 		b, err := io.ReadAll(res.Body)
-		answer <- result{res.StatusCode, string(b), err}
+		answer <- testResult{res.StatusCode, string(b), err}
 	}()
 	select {
 	case <-started:
@@ -394,12 +394,12 @@ func TestServeShutsDownGracefully(t *testing.T) {
 	}
 }
 
-type lockedWriter struct {
+type testLockedWriter struct {
 	w  io.Writer
 	mu *sync.Mutex
 }
 
-func (l lockedWriter) Write(p []byte) (int, error) {
+func (l testLockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
@@ -412,7 +412,7 @@ func TestServeReturnsServeErrors(t *testing.T) {
 	}
 	ln.Close() // Serve on it fails at once
 	done := make(chan error, 1)
-	go func() { done <- Serve(context.Background(), &http.Server{}, ln, time.Second, discard) }()
+	go func() { done <- Serve(context.Background(), &http.Server{}, ln, time.Second, testDiscard) }()
 	select {
 	case err := <-done:
 		if err == nil || errors.Is(err, http.ErrServerClosed) {
