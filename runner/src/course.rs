@@ -562,35 +562,55 @@ impl Course {
         })
     }
 
-    /// Finds an exercise by name, with a suggestion when there is none.
+    /// Finds an exercise by name, by its folder (`04_multiple_returns`,
+    /// `multiple_returns`, `exercises/02_functions/04_multiple_returns/`),
+    /// with a suggestion when there is none.
     pub fn find(&self, name: &str) -> Result<&Exercise> {
         if let Some(ex) = self.exercises.iter().find(|e| e.name == name) {
             return Ok(ex);
         }
         // Accept the directory too, as people copy it from the screen.
-        let trimmed = name.trim_end_matches('/');
+        let trimmed = name.trim_end_matches(['/', '\\']).replace('\\', "/");
+        let trimmed = trimmed.strip_prefix("./").unwrap_or(&trimmed);
         let trimmed = trimmed.strip_prefix("exercises/").unwrap_or(trimmed);
-        if let Some(ex) = self
+        let folder = |e: &Exercise| e.dir.rsplit('/').next().unwrap_or("").to_string();
+        let unnumbered = |f: &str| {
+            f.split_once('_')
+                .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(f.to_string(), |(_, rest)| rest.to_string())
+        };
+        let by_folder: Vec<&Exercise> = self
             .exercises
             .iter()
-            .find(|e| e.dir == trimmed || e.dir.rsplit('/').next() == Some(trimmed))
-        {
+            .filter(|e| {
+                e.dir == trimmed || folder(e) == trimmed || unnumbered(&folder(e)) == trimmed
+            })
+            .collect();
+        if let [ex] = by_folder[..] {
             return Ok(ex);
         }
-        let close: Vec<&str> = self
+        let mut close: Vec<(usize, &str)> = self
             .exercises
             .iter()
-            .map(|e| e.name.as_str())
-            .filter(|n| n.contains(name) || name.contains(*n))
-            .take(3)
+            .map(|e| {
+                let d =
+                    edit_distance(name, &e.name).min(edit_distance(name, &unnumbered(&folder(e))));
+                let d = if e.name.contains(name) || name.contains(e.name.as_str()) {
+                    d.min(1)
+                } else {
+                    d
+                };
+                (d, e.name.as_str())
+            })
+            .filter(|(d, _)| *d <= 2.max(name.chars().count() / 3))
             .collect();
-        if close.is_empty() {
-            anyhow::bail!("there is no exercise named {name:?}: `backendlings list` shows them all")
+        close.sort();
+        let close: Vec<&str> = close.into_iter().map(|(_, n)| n).take(3).collect();
+        Err(UnknownExercise {
+            name: name.to_string(),
+            close: close.iter().map(|s| s.to_string()).collect(),
         }
-        anyhow::bail!(
-            "there is no exercise named {name:?}; did you mean {}? (`backendlings list` shows them all)",
-            close.join(", ")
-        )
+        .into())
     }
 
     /// The exercises named on a command line, or all of them when none is.
@@ -793,4 +813,50 @@ book = "01_basics.md#sum"
         };
         assert_eq!(c.module_title("15_json_apis"), "Json apis");
     }
+}
+
+/// A name on the command line that is no exercise: a usage error (exit 2),
+/// with the closest names.
+#[derive(Debug)]
+pub struct UnknownExercise {
+    pub name: String,
+    pub close: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownExercise {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = crate::invoked::command("list");
+        if self.close.is_empty() {
+            write!(
+                f,
+                "there is no exercise named {:?}: `{list}` shows them all",
+                self.name
+            )
+        } else {
+            write!(
+                f,
+                "there is no exercise named {:?}; did you mean {}? (`{list}` shows them all)",
+                self.name,
+                self.close.join(", ")
+            )
+        }
+    }
+}
+
+impl std::error::Error for UnknownExercise {}
+
+/// Levenshtein distance between two short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }

@@ -78,9 +78,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     let write = || -> std::io::Result<()> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(dir)?;
+        let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
@@ -108,7 +106,10 @@ pub fn unused_path(path: PathBuf) -> PathBuf {
     if std::fs::symlink_metadata(&path).is_err() {
         return path;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     (2..)
         .map(|i| path.with_file_name(format!("{name}-{i}")))
         .find(|p| std::fs::symlink_metadata(p).is_err())
@@ -168,7 +169,10 @@ mod tests {
             let fifo = std::ffi::CString::new(d.join("pipe.go").to_str().unwrap()).unwrap();
             // SAFETY: a valid NUL-terminated path.
             assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
-            assert_eq!(special_files(d), [Path::new("dangling.go"), Path::new("pipe.go")]);
+            assert_eq!(
+                special_files(d),
+                [Path::new("dangling.go"), Path::new("pipe.go")]
+            );
         }
         let files = files_under(d).unwrap();
         assert!(files.contains(&PathBuf::from("sub/a.go")));

@@ -30,6 +30,7 @@ pub mod exit;
 pub mod fsutil;
 pub(crate) mod gomod;
 pub(crate) mod grade;
+pub(crate) mod invoked;
 pub(crate) mod json_match;
 pub(crate) mod lock;
 pub(crate) mod paths;
@@ -69,6 +70,9 @@ pub fn run() -> i32 {
         Err(err) => {
             if signals::interrupted() {
                 exit::INTERRUPTED
+            } else if err.downcast_ref::<course::UnknownExercise>().is_some() {
+                report_error(&err);
+                exit::USAGE
             } else {
                 report_error(&err);
                 exit::SETUP

@@ -229,7 +229,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(STATE_FILE)).unwrap();
         let err = format!("{:#}", load(dir.path()).unwrap_err());
-        assert!(err.contains("is not a file; move it out of the way"), "{err}");
+        assert!(
+            err.contains("is not a file; move it out of the way"),
+            "{err}"
+        );
     }
 
     #[test]

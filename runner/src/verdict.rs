@@ -102,6 +102,10 @@ impl Verdict {
 
     /// One line: what happened.
     pub fn headline(&self) -> String {
+        crate::term::visible_controls(&self.plain_headline())
+    }
+
+    fn plain_headline(&self) -> String {
         match self {
             Verdict::Passed { summary } if summary.is_empty() => "passed".into(),
             Verdict::Passed { summary } => format!("passed ({summary})"),
@@ -149,7 +153,85 @@ impl Verdict {
 
     /// The whole verdict for a person. `full` shows every failure; otherwise
     /// the first is shown in full and the rest are folded to one line each.
+    /// The same verdict with every control character in what the learner's
+    /// code wrote made visible (`␛[2J`), so no output can clear, repaint or
+    /// retitle the terminal.
+    pub fn visible(&self) -> Verdict {
+        let v = |s: &String| crate::term::visible_controls(s);
+        let all = |xs: &Vec<String>| xs.iter().map(v).collect::<Vec<_>>();
+        match self {
+            Verdict::Passed { summary } => Verdict::Passed {
+                summary: v(summary),
+            },
+            Verdict::CompileError { output } => Verdict::CompileError { output: v(output) },
+            Verdict::TestsFailed {
+                failures,
+                not_run,
+                note,
+            } => Verdict::TestsFailed {
+                failures: failures
+                    .iter()
+                    .map(|f| Failure {
+                        test: v(&f.test),
+                        message: v(&f.message),
+                    })
+                    .collect(),
+                not_run: all(not_run),
+                note: note.as_ref().map(v),
+            },
+            Verdict::TimedOut {
+                limit,
+                running,
+                output,
+            } => Verdict::TimedOut {
+                limit: *limit,
+                running: all(running),
+                output: v(output),
+            },
+            Verdict::Crashed { test, output } => Verdict::Crashed {
+                test: test.as_ref().map(v),
+                output: v(output),
+            },
+            Verdict::WrongOutput { failures } => Verdict::WrongOutput {
+                failures: failures
+                    .iter()
+                    .map(|f| CaseFailure {
+                        case: v(&f.case),
+                        problems: all(&f.problems),
+                        stdout: f.stdout.as_ref().map(|(a, b)| (v(a), v(b))),
+                        stderr: v(&f.stderr),
+                    })
+                    .collect(),
+            },
+            Verdict::ServerDidNotStart { reason, output } => Verdict::ServerDidNotStart {
+                reason: v(reason),
+                output: v(output),
+            },
+            Verdict::ProbeFailed { failures } => Verdict::ProbeFailed {
+                failures: failures
+                    .iter()
+                    .map(|f| ProbeFailure {
+                        probe: v(&f.probe),
+                        request: v(&f.request),
+                        expected: v(&f.expected),
+                        got: v(&f.got),
+                    })
+                    .collect(),
+            },
+            Verdict::MissedBugs { missed, caught } => Verdict::MissedBugs {
+                missed: all(missed),
+                caught: *caught,
+            },
+        }
+    }
+
+    /// The verdict for a terminal: headline, then details. Control
+    /// characters from the learner's program are shown, never sent.
     pub fn render(&self, style: Style, full: bool) -> String {
+        self.visible().render_visible(style, full)
+    }
+
+    fn render_visible(&self, style: Style, full: bool) -> String {
         let mut out = String::new();
         let head = if self.passed() {
             style.paint(Paint::Pass, &format!("✓ {}", self.headline()))
@@ -327,9 +409,9 @@ fn push_block(out: &mut String, text: &str, style: Style, full: bool) {
     }
     if shown < lines.len() {
         let hint = if full {
-            ""
+            String::new()
         } else {
-            " (`backendlings run` shows more)"
+            format!(" (`{}` shows more)", crate::invoked::command("run"))
         };
         let _ = writeln!(
             out,

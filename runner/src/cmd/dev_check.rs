@@ -602,7 +602,9 @@ fn manifest_problem(course: &Course) -> Result<Option<Problem>> {
         };
         problem(
             manifest::FILE,
-            format!("out of date: {path} {what}{more}; write it again with `backendlings dev manifest`"),
+            format!(
+                "out of date: {path} {what}{more}; write it again with `backendlings dev manifest`"
+            ),
         )
     }))
 }

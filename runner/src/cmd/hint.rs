@@ -50,7 +50,10 @@ pub(crate) fn render(ex: &Exercise, level: usize, style: Style) -> String {
     if level >= ex.hints.len() {
         s.push_str(&style.paint(
             Paint::Dim,
-            "That was the last hint. Once the exercise passes, `backendlings solution` shows the reference.",
+            &format!(
+                "That was the last hint. Once the exercise passes, `{}` shows the reference.",
+                crate::invoked::command(&format!("solution {}", ex.name))
+            ),
         ));
         s.push('\n');
     }

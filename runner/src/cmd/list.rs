@@ -11,7 +11,10 @@ pub(crate) fn run(course: &Course) -> Result<i32> {
     super::require_exercises(course)?;
     let progress = super::load_progress(course)?;
     if let Some(msg) = &progress.corrupt {
-        super::warn(&format!("{msg} Run `backendlings verify` to rebuild it."));
+        super::warn(&format!(
+            "{msg} Run `{}` to rebuild it.",
+            crate::invoked::command("verify")
+        ));
     }
     let text = render(course, &progress.state, Style::stdout());
     let mut out = std::io::stdout().lock();

@@ -136,19 +136,20 @@ pub(crate) fn pick<'a>(
 pub(crate) fn require_exercises(course: &Course) -> Result<()> {
     if course.exercises.is_empty() {
         anyhow::bail!(
-            "info.toml lists no exercises: add an [[exercises]] entry (or run `backendlings dev new`)"
+            "info.toml lists no exercises: add an [[exercises]] entry (or run `{}`)",
+            crate::invoked::command("dev new")
         );
     }
     Ok(())
 }
 
-/// Records a grading result in the progress file.
+/// Records a grading result in the progress file. An exercise once passed
+/// stays done (until `reset`): trying a variation that fails afterwards is
+/// how people learn, and must not cost them their progress.
 pub(crate) fn record(course: &Course, ex: &Exercise, passed: bool) -> Result<State> {
     let (state, _) = state::update(&course.root, |s| {
         if passed {
             s.done.insert(ex.name.clone());
-        } else {
-            s.done.remove(&ex.name);
         }
     })?;
     Ok(state)

@@ -45,7 +45,10 @@ pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
             "{}",
             style.paint(
                 Paint::Dim,
-                &format!("Stuck? `backendlings hint {}`", ex.name)
+                &format!(
+                    "Stuck? `{}`",
+                    crate::invoked::command(&format!("hint {}", ex.name))
+                )
             )
         );
         return Ok(crate::exit::EXERCISE_FAILED);

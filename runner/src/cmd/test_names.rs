@@ -58,19 +58,19 @@ pub(crate) fn unprefixed(src: &str) -> Vec<String> {
     names
 }
 
-/// The names of one `var`/`const`/`type` spec: `a, b = 1, 2` or `T struct{`.
+/// The names of one `var`/`const`/`type` spec: the identifier list at its
+/// start (`a, b = 1, 2`, `a, b int`, `T struct{ X, Y int }`), which ends at
+/// the first thing that is not a comma followed by another name.
 fn spec_names(spec: &str) -> Vec<String> {
-    let head = spec.split(['=', '[']).next().unwrap_or("");
     let mut out = Vec::new();
-    for part in head.split(',') {
-        if let Some(n) = ident(part.trim_start()) {
-            out.push(n);
+    let mut rest = spec;
+    while let Some(n) = ident(rest) {
+        rest = rest[n.len()..].trim_start();
+        out.push(n);
+        match rest.strip_prefix(',') {
+            Some(r) => rest = r.trim_start(),
+            None => break,
         }
-    }
-    // `a, b int`: only the part before the type holds names; a type after
-    // the last name is one word we must not count.
-    if !head.contains(',') {
-        out.truncate(1);
     }
     out
 }
@@ -100,7 +100,9 @@ mod tests {
         let src = "package shop\n\nimport \"testing\"\n\nvar valid = 1\nconst limit, max = 1, 2\n\
                    type fakeStore struct {\n\tn int\n}\n\nvar (\n\tcases = []int{}\n\ttestOK = 1\n)\n\n\
                    func post(t *testing.T) {}\nfunc (s fakeStore) get() {}\nfunc TestPost(t *testing.T) {}\n\
-                   func testHelper() {}\nfunc init() {}\nvar _ = 1\n";
+                   func testHelper() {}\nfunc init() {}\nvar _ = 1\n\
+                   type testPoint struct{ X, Y int }\ntype testRT func(*int) (*int, error)\n\
+                   var (\n\t_ func(in <-chan string, out chan<- string) = nil\n)\n";
         assert_eq!(
             unprefixed(src),
             ["valid", "limit", "max", "fakeStore", "cases", "post"]

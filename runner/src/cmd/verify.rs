@@ -206,13 +206,12 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
         for o in &outcomes {
             let ex = selected[o.index];
             match &o.verdict {
+                // Passes are recorded; a failure now does not undo an
+                // earlier pass (see `record`).
                 Ok(v) if v.passed() => {
                     s.done.insert(ex.name.clone());
                 }
-                Ok(_) => {
-                    s.done.remove(&ex.name);
-                }
-                Err(_) => {}
+                Ok(_) | Err(_) => {}
             }
         }
     })?;
@@ -316,7 +315,11 @@ fn text(
     } else {
         s.push_str(&summary_line(outcomes, time));
         if let Some(first) = failing.first() {
-            let _ = writeln!(s, "Next: backendlings run {}", selected[first.index].name);
+            let _ = writeln!(
+                s,
+                "Next: {}",
+                crate::invoked::command(&format!("run {}", selected[first.index].name))
+            );
         }
     }
     s

@@ -73,7 +73,10 @@ fn run_group(
     let mut cmd = g.go().args(args).env(name, dir);
     if !overlay.is_empty() {
         // One file per set of flags, so concurrent groups never share one.
-        let name = format!("group-{tag}-{}.json", crate::fsutil::short_name(&args.join(" ")));
+        let name = format!(
+            "group-{tag}-{}.json",
+            crate::fsutil::short_name(&args.join(" "))
+        );
         let file = write_overlay(&g.cache_dir("overlay")?.join(name), &overlay)?;
         cmd = cmd.arg(format!("-overlay={}", file.display()));
     }

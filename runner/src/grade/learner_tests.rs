@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use super::seal::{RandomDir, random_name};
 use super::gotest::{self, Plan, START_MARKER};
+use super::seal::{RandomDir, random_name};
 use super::{BUILD_TIMEOUT, Grader, Target, go_files};
 use crate::course::{Exercise, Require};
 use crate::events::{Report, TestState};

@@ -29,8 +29,8 @@ pub(crate) fn current(root: &Path) -> Result<Entries> {
         if path == FILE {
             continue;
         }
-        let bytes = std::fs::read(root.join(&path))
-            .with_context(|| format!("cannot read {path}"))?;
+        let bytes =
+            std::fs::read(root.join(&path)).with_context(|| format!("cannot read {path}"))?;
         out.insert(path, crate::fsutil::hash(&bytes));
     }
     Ok(out)
@@ -105,7 +105,8 @@ pub(crate) fn verify(course: &Course, ex: &Exercise) -> Result<()> {
             continue;
         }
         let path = format!("{prefix}{rel}");
-        let bytes = std::fs::read(root.join(&path)).with_context(|| format!("cannot read {path}"))?;
+        let bytes =
+            std::fs::read(root.join(&path)).with_context(|| format!("cannot read {path}"))?;
         have.insert(path, crate::fsutil::hash(&bytes));
     }
     let within = |p: &str| {
@@ -135,10 +136,13 @@ mod tests {
             .into_iter()
             .map(|(p, h)| (p.to_string(), h.to_string()))
             .collect();
-        let have: Entries = [("solutions/a/x_test.go", "9"), ("solutions/a/z_test.go", "3")]
-            .into_iter()
-            .map(|(p, h)| (p.to_string(), h.to_string()))
-            .collect();
+        let have: Entries = [
+            ("solutions/a/x_test.go", "9"),
+            ("solutions/a/z_test.go", "3"),
+        ]
+        .into_iter()
+        .map(|(p, h)| (p.to_string(), h.to_string()))
+        .collect();
         assert_eq!(
             differences(&want, &have, |_| true),
             [

@@ -167,8 +167,8 @@ impl<'a> Grader<'a> {
         let dir = self.package_dir(ex, target);
         if !root.join(&dir).is_dir() {
             anyhow::bail!(
-                "{dir} does not exist any more: restore it with `backendlings reset {}` (or with git)",
-                ex.name
+                "{dir} does not exist any more: restore it with `{}` (or with git)",
+                crate::invoked::command(&format!("reset {}", ex.name))
             );
         }
         if self.check_manifest {

@@ -16,6 +16,8 @@
 //! dropped and made again after the next `go test`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -331,26 +333,49 @@ pub(crate) fn prepare(g: &Grader, ex: &Exercise, target: Target) -> Result<bool>
     Ok(true)
 }
 
-/// Go's test2json, built once per Go version into the runner's cache (it is
-/// not shipped as a binary with Go any more).
+/// Go's test2json (not shipped as a binary with Go any more), built into the
+/// runner's cache once per Go version and process. The learner's code runs
+/// as the same user and could replace the file with one that forges a pass,
+/// so every use checks it against the hash this process recorded when it
+/// built it, and builds it again when it differs.
 fn test2json(g: &Grader, goversion: &str) -> Result<PathBuf> {
+    static BUILT: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
     let path = g.cache_dir("quick")?.join(format!(
         "test2json-{goversion}{}",
         std::env::consts::EXE_SUFFIX
     ));
-    if path.is_file() {
-        return Ok(path);
+    let current = || std::fs::read(&path).ok().map(|b| crate::fsutil::hash(&b));
+    {
+        let built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, want)) = built.iter().find(|(p, _)| *p == path)
+            && current().as_ref() == Some(want)
+        {
+            return Ok(path);
+        }
     }
+    // A fresh name, then a rename: a running copy is never written over.
+    static N: AtomicU32 = AtomicU32::new(0);
+    let fresh = path.with_extension(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
     let out = g
         .go()
         .args(["build", "-o"])
-        .arg(&path)
+        .arg(&fresh)
         .arg("cmd/test2json")
         .timeout(BUILD_TIMEOUT)
         .run()?;
     if !out.success() {
+        let _ = std::fs::remove_file(&fresh);
         bail!("cannot build test2json: {}", out.stderr.text().trim());
     }
+    std::fs::rename(&fresh, &path)?;
+    let hash = current().ok_or_else(|| anyhow::anyhow!("cannot read {}", path.display()))?;
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    built.retain(|(p, _)| *p != path);
+    built.push((path.clone(), hash));
     Ok(path)
 }
 

@@ -22,7 +22,7 @@ use crate::verdict::Verdict;
 pub(crate) const ENV: &str = "BACKENDLINGS_SEAL";
 
 /// The file the go test path adds to the package under test.
-pub(crate) const FILE: &str = "backendlings_seal_test.go";
+pub(crate) const FILE: &str = crate::paths::SEAL_FILE;
 
 /// A new directory with a name code under test cannot guess, for one
 /// grading's files; removed on drop.
@@ -70,8 +70,16 @@ impl Seal {
 
     /// The overlay entry adding a `TestMain` that writes the seal to the
     /// package at `pkg_dir`, whose test files declare `package {package}`.
-    pub(crate) fn overlay(&self, pkg_dir: &Path, package: &str, import_path: &str) -> Result<(PathBuf, String)> {
-        let real = self.dir.path().join(format!("{}.go", crate::fsutil::short_name(import_path)));
+    pub(crate) fn overlay(
+        &self,
+        pkg_dir: &Path,
+        package: &str,
+        import_path: &str,
+    ) -> Result<(PathBuf, String)> {
+        let real = self
+            .dir
+            .path()
+            .join(format!("{}.go", crate::fsutil::short_name(import_path)));
         std::fs::write(&real, test_main_file(package, import_path))
             .with_context(|| format!("cannot write {}", real.display()))?;
         Ok((pkg_dir.join(FILE), real.to_string_lossy().into_owned()))
@@ -141,7 +149,7 @@ pub(crate) fn package_of(files: &[PathBuf]) -> Option<String> {
 }
 
 /// 64 random bits from the standard library's per-process hash keys.
-fn random() -> u64 {
+pub(crate) fn random() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u128(

@@ -88,6 +88,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     let mut cancelled = false;
     {
         let mut session = Session::new(port, &mut server, rw)?;
+        session.draw_random_values(&probes.probes);
         for probe in &probes.probes {
             if g.cancel.is_cancelled() {
                 cancelled = true;
@@ -273,6 +274,9 @@ struct Session<'a> {
     server_status: Option<std::process::ExitStatus>,
     client: reqwest::Client,
     vars: BTreeMap<String, String>,
+    /// The seed of this grading's `{{random LO..HI}}` values, once a probe
+    /// uses one (`BACKENDLINGS_SEED=N` repeats them).
+    seed: Option<u64>,
     scrapes: BTreeMap<String, Scrape>,
 }
 
@@ -294,8 +298,41 @@ impl<'a> Session<'a> {
             server_status: None,
             client,
             vars: BTreeMap::new(),
+            seed: None,
             scrapes: BTreeMap::new(),
         })
+    }
+
+    /// Gives every `{{random LO..HI}}` in the probes' requests a value, new
+    /// for each grading, so a program cannot pass by fitting fixed numbers
+    /// (a shutdown that waits a fixed time instead of for the request).
+    fn draw_random_values(&mut self, probes: &[Probe]) {
+        let mut texts: Vec<&str> = Vec::new();
+        for p in probes {
+            texts.extend(p.path.as_deref());
+            texts.extend(p.body.as_deref());
+            texts.extend(p.headers.values().map(String::as_str));
+        }
+        let seed = std::env::var("BACKENDLINGS_SEED")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(super::seal::random);
+        for text in texts {
+            for (key, lo, hi) in random_placeholders(text) {
+                if self.vars.contains_key(&key) {
+                    continue;
+                }
+                let mut x = seed
+                    ^ u64::from_le_bytes(
+                        crate::fsutil::hash(key.as_bytes()).as_bytes()[..8]
+                            .try_into()
+                            .unwrap_or_default(),
+                    );
+                let value = lo + splitmix64(&mut x) % (hi - lo + 1);
+                self.vars.insert(key, value.to_string());
+                self.seed = Some(seed);
+            }
+        }
     }
 
     fn subst(&self, text: &str) -> String {
@@ -337,6 +374,11 @@ impl<'a> Session<'a> {
                 self.subst_json(&json_match::from_toml(j))
             ));
         }
+        if let Some(seed) = self.seed {
+            s.push_str(&format!(
+                " (random values: BACKENDLINGS_SEED={seed} repeats them)"
+            ));
+        }
         s
     }
 
@@ -375,6 +417,8 @@ impl<'a> Session<'a> {
                 Some(c) => format!("; the server exited with code {c}"),
                 None => "; the server was killed by a signal".into(),
             });
+            // Its last words (a panic's trace) may still be in the pipe.
+            self.settle_output();
             out = printed(self.server, &self.rw);
         }
         (why, out)
@@ -717,7 +761,7 @@ impl<'a> Session<'a> {
             Err(e) => {
                 let (why, out) = self.no_answer_parts(&e, timeout);
                 let mut got = format!(
-                    "it was dropped: {why}. A graceful shutdown stops accepting new requests but lets running ones finish: call srv.Shutdown(ctx) when the signal arrives instead of exiting."
+                    "it was dropped: {why}. A graceful shutdown stops accepting new requests but lets the running ones finish before the program exits (srv.Shutdown waits for them, with a context that is not already done)."
                 );
                 if !out.trim().is_empty() {
                     got.push_str(&format!(" It printed:\n{}", indent(&out, "    ")));
@@ -1067,5 +1111,45 @@ mod tests {
     fn free_ports_are_on_loopback() {
         let p = free_port().unwrap();
         assert!(p > 0);
+    }
+}
+
+/// The `{{random LO..HI}}` placeholders in `text`: (variable name, LO, HI).
+fn random_placeholders(text: &str) -> Vec<(String, u64, u64)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{random ") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { break };
+        let key = &after[..end];
+        if let Some((lo, hi)) = key["random ".len()..].split_once("..")
+            && let (Ok(lo), Ok(hi)) = (lo.trim().parse::<u64>(), hi.trim().parse::<u64>())
+            && lo <= hi
+        {
+            out.push((key.to_string(), lo, hi));
+        }
+        rest = &after[end + 2..];
+    }
+    out
+}
+
+fn splitmix64(x: &mut u64) -> u64 {
+    *x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *x;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod random_tests {
+    use super::*;
+
+    #[test]
+    fn finds_random_placeholders() {
+        assert_eq!(
+            random_placeholders("/slow?ms={{random 400..2400}}&x={{id}}&y={{random 9..3}}"),
+            vec![("random 400..2400".to_string(), 400, 2400)]
+        );
     }
 }

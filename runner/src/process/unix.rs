@@ -67,25 +67,28 @@ fn is_executable(p: &Path) -> bool {
     std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
-/// Own process group; on Linux, a parent-death signal (the guard's is the
-/// one that makes it clean up; a direct child is killed).
+/// Own session (so its own process group, and no controlling terminal: a
+/// program that opens `/dev/tty` cannot paint over the runner's screen);
+/// on Linux, a parent-death signal (the guard's is the one that makes it
+/// clean up; a direct child is killed).
 pub(super) fn configure(command: &mut Command) {
-    command.process_group(0);
     #[cfg(target_os = "linux")]
-    {
-        let signal = if GUARD.get().is_some_and(|e| e.is_file()) {
-            GUARD_STOP
-        } else {
-            libc::SIGKILL
-        };
-        // SAFETY: prctl is async-signal-safe and touches no memory of the
-        // parent; it runs in the forked child before exec.
-        unsafe {
-            command.pre_exec(move || {
-                libc::prctl(libc::PR_SET_PDEATHSIG, signal, 0, 0, 0);
-                Ok(())
-            });
-        }
+    let signal = if GUARD.get().is_some_and(|e| e.is_file()) {
+        GUARD_STOP
+    } else {
+        libc::SIGKILL
+    };
+    // SAFETY: setsid and prctl are async-signal-safe and touch no memory of
+    // the parent; they run in the forked child before exec.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            #[cfg(target_os = "linux")]
+            libc::prctl(libc::PR_SET_PDEATHSIG, signal, 0, 0, 0);
+            Ok(())
+        });
     }
 }
 

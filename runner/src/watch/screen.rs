@@ -146,14 +146,12 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
                 &crate::cmd::hint_render(ex, *level, style),
                 width,
             );
-            wrap(
-                &mut body,
-                &style.paint(
-                    Paint::Dim,
-                    "Press h for the next hint, Esc to go back to the verdict.",
-                ),
-                width,
-            );
+            let keys = if *level < ex.hints.len() {
+                "Press h for the next hint, Esc to go back to the verdict."
+            } else {
+                "Press Esc to go back to the verdict."
+            };
+            wrap(&mut body, &style.paint(Paint::Dim, keys), width);
         }
         View::List(sel) => list_view(model, *sel, style, width, height, &mut body),
         View::Solution => {
@@ -232,8 +230,8 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         body.truncate(keep);
         let notice = if width >= 60 {
             format!(
-                "… {cut} more lines: enlarge the window or run `backendlings run {}`",
-                ex.name
+                "… {cut} more lines: enlarge the window or run `{}`",
+                crate::invoked::command(&format!("run {}", ex.name))
             )
         } else {
             format!("… {cut} more lines")

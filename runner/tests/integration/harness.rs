@@ -138,7 +138,10 @@ impl Course {
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(bin());
         c.arg("--course").arg(self.path()).args(args);
-        c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+        c.env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            // Messages name `backendlings …`, as for an installed runner.
+            .env_remove("CARGO_MANIFEST_DIR");
         // The cache inside the temporary course, where tests look at it and
         // where it is removed with the course.
         c.env("BACKENDLINGS_CACHE_DIR", self.file(".backendlings/cache"));

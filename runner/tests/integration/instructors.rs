@@ -96,9 +96,9 @@ fn dev_new_then_filling_in_gives_an_exercise_dev_check_accepts() {
         );
     c.write("info.toml", &info);
     // The hidden files changed: the manifest says so until it is written.
-    c.run(&["dev", "check"])
-        .expect_code(1)
-        .expect_stdout("solutions/MANIFEST: out of date: solutions/01_numbers/02_triple/triple.go was added");
+    c.run(&["dev", "check"]).expect_code(1).expect_stdout(
+        "solutions/MANIFEST: out of date: solutions/01_numbers/02_triple/triple.go was added",
+    );
     c.run(&["dev", "manifest"])
         .expect_code(0)
         .expect_stdout("Wrote solutions/MANIFEST");

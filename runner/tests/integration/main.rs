@@ -4,6 +4,7 @@
 mod book;
 mod harness;
 mod instructors;
+mod integrity;
 #[cfg(target_os = "linux")]
 mod killed_runner;
 mod outcomes;

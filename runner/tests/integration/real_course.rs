@@ -1,11 +1,14 @@
 //! The real course, end to end: `dev check` proves it sound, and `verify`
-//! tells an untouched course from a solved one.
+//! tells an untouched course from a solved one. They take minutes, so
+//! plain `cargo test` skips them; `cargo test -- --include-ignored` (and
+//! CI) runs them.
 
 use std::time::Duration;
 
 use crate::harness::{Course, copy_tree, repo_root, run_command};
 
 #[test]
+#[ignore = "the whole course: minutes of Go builds; run with `cargo test -- --include-ignored` (CI does)"]
 fn dev_check_passes_on_the_real_course() {
     let mut cmd = std::process::Command::new(crate::harness::bin());
     cmd.arg("--course")
@@ -38,6 +41,7 @@ fn copy_of_real_course() -> Course {
 }
 
 #[test]
+#[ignore = "the whole course: minutes of Go builds; run with `cargo test -- --include-ignored` (CI does)"]
 fn verify_fails_on_an_untouched_course_and_passes_once_solved() {
     let c = copy_of_real_course();
     let course = backendlings::course::Course::load(c.path()).unwrap();
@@ -156,6 +160,7 @@ fn without_long_numbers(text: &str) -> String {
 }
 
 #[test]
+#[ignore = "the whole course: minutes of Go builds; run with `cargo test -- --include-ignored` (CI does)"]
 fn the_quick_path_gives_the_verdicts_of_go_test() {
     // Every test-mode exercise the quick path may take, as shipped, solved,
     // and with each wrong solution of the course copied in: its verdict

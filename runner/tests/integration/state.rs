@@ -17,6 +17,27 @@ fn a_pass_is_recorded_and_listed() {
 }
 
 #[test]
+fn a_failing_experiment_after_a_pass_keeps_the_exercise_done() {
+    let c = course();
+    c.run(&["run", "passes"]).expect_code(0);
+    let file = "exercises/01_grading/01_passes/sum.go";
+    let solved = c.read(file);
+    c.write(file, &solved.replace("package", "package broken\npackage"));
+    c.run(&["run", "passes"]).expect_code(1);
+    for cmd in ["list", "progress"] {
+        c.run(&[cmd]).expect_code(0).expect_stdout("1/19");
+    }
+    let line = c
+        .run(&["list"])
+        .stdout
+        .lines()
+        .find(|l| l.contains(" passes "))
+        .map(str::to_string)
+        .unwrap();
+    assert!(line.contains("done"), "{line}");
+}
+
+#[test]
 fn a_corrupt_state_file_is_reported_and_kept_aside() {
     let c = course();
     c.write(
@@ -106,11 +127,29 @@ fn a_too_old_go_is_one_sentence() {
 }
 
 #[test]
-fn an_unknown_exercise_name_suggests_list() {
+fn an_unknown_exercise_name_is_a_usage_error_with_suggestions() {
     let c = course();
     c.run(&["run", "nope"])
-        .expect_code(3)
-        .expect_stderr("there is no exercise named \"nope\"");
+        .expect_code(2)
+        .expect_stderr("there is no exercise named \"nope\"")
+        .expect_stderr("`backendlings list` shows them all");
+    c.run(&["hint", "pases"])
+        .expect_code(2)
+        .expect_stderr("did you mean passes?");
+}
+
+#[test]
+fn an_exercise_can_be_named_by_its_folder() {
+    let c = course();
+    for name in [
+        "compile_error",
+        "02_compile_error",
+        "exercises/01_grading/02_compile_error/",
+    ] {
+        c.run(&["hint", name])
+            .expect_code(0)
+            .expect_stdout("Hint 1 of");
+    }
 }
 
 #[test]

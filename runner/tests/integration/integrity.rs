@@ -1,0 +1,113 @@
+//! Learner code is untrusted: what it does while it is graded cannot fake a
+//! pass, change a later verdict, or hang the runner, and the files it
+//! leaves behind by accident get a sentence, not a wrong verdict.
+
+use std::time::{Duration, Instant};
+
+use crate::harness::{Course, run_command};
+
+fn grade(c: &Course, name: &str, quick: &str) -> crate::harness::Run {
+    let mut cmd = c.command(&["run", name]);
+    cmd.env("BACKENDLINGS_QUICK", quick);
+    run_command(cmd, Duration::from_secs(300))
+}
+
+#[test]
+fn printing_passing_results_and_exiting_zero_is_not_a_pass() {
+    let c = Course::fixture("poison");
+    // Both ways a test-mode exercise is run: go test, and the quick path.
+    for quick in ["off", "on"] {
+        grade(&c, "forges_pass", quick)
+            .expect_code(1)
+            .expect_stdout("the test run did not finish")
+            .expect_no_stdout("✓");
+    }
+}
+
+#[test]
+fn a_learner_test_main_behind_a_symlink_is_left_out_too() {
+    let c = Course::fixture("minicourse");
+    let dir = c.file("exercises/01_numbers/01_double");
+    // A TestMain that never runs the tests, in a file the exercise links to.
+    std::fs::write(
+        c.file("elsewhere.txt"),
+        "package double\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n\
+         func TestMain(m *testing.M) { os.Exit(0) }\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(c.file("elsewhere.txt"), dir.join("main_test.go")).unwrap();
+    #[cfg(windows)]
+    if std::os::windows::fs::symlink_file(c.file("elsewhere.txt"), dir.join("main_test.go"))
+        .is_err()
+    {
+        return; // creating symlinks needs developer mode on Windows
+    }
+    for quick in ["off", "on"] {
+        grade(&c, "double", quick)
+            .expect_code(1)
+            .expect_no_stdout("✓");
+    }
+}
+
+#[test]
+fn go_mod_init_in_an_exercise_folder_gets_a_sentence() {
+    let c = Course::fixture("minicourse");
+    c.write(
+        "exercises/01_numbers/01_double/go.mod",
+        "module double\n\ngo 1.25\n",
+    );
+    c.run(&["run", "double"])
+        .expect_code(1)
+        .expect_stdout("exercises/01_numbers/01_double/go.mod")
+        .expect_stdout("did `go mod init` run in the exercise's folder?");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_the_exercise_files_is_refused_at_once() {
+    let c = Course::fixture("minicourse");
+    let fifo = c.file("exercises/01_numbers/01_double/notes.go");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = Instant::now();
+    c.run(&["run", "double"])
+        .expect_code(1)
+        .expect_stdout("notes.go is not a regular file");
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "grading waited on the pipe for {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_changed_hidden_test_stops_grading_with_the_way_back() {
+    let c = Course::fixture("minicourse");
+    let test = "solutions/01_numbers/01_double/double_test.go";
+    c.write(test, "package double\n");
+    c.run(&["run", "double"])
+        .expect_code(3)
+        .expect_stderr(&format!("{test} was changed"))
+        .expect_stderr(&format!("git checkout -- {test}"));
+}
+
+#[test]
+fn terminal_control_sequences_in_output_are_shown_not_sent() {
+    let c = Course::fixture("minicourse");
+    c.write(
+        "exercises/00_start/01_greet/main.go",
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\
+         \tfmt.Print(\"\\x1b[2J\\x1b]52;c;aGk=\\x07✓ passed\\n\")\n}\n",
+    );
+    let r = c.run(&["run", "greet"]);
+    r.expect_code(1).expect_stdout("␛[2J␛]52;c;aGk=␇");
+    assert!(
+        !r.stdout.contains('\x1b') && !r.stdout.contains('\x07'),
+        "raw control characters reached the terminal:\n{:?}",
+        r.stdout
+    );
+}
