@@ -134,6 +134,8 @@ func TestStoreListSearchLiteral(t *testing.T) {
 	testMustCreate(t, s, "https://go.dev/doc/tutorial/fuzz", "100% coverage", "")
 	testMustCreate(t, s, "https://sqlite.org/docs.html", "SQLite docs", "")
 	testMustCreate(t, s, "https://go.dev/doc/effective_go", "snake_case names", "")
+	testMustCreate(t, s, "https://go.dev/doc/install", `C:\Go\bin`, "")
+	titles := []string{"Go by Example", "100% coverage", "SQLite docs", "snake_case names", `C:\Go\bin`}
 	tests := []struct {
 		query string
 		want  []string
@@ -146,6 +148,9 @@ func TestStoreListSearchLiteral(t *testing.T) {
 		{"s_l", []string{}},
 		{"0% c", []string{"100% coverage"}},
 		{"E_C", []string{"snake_case names"}},
+		{`\`, []string{`C:\Go\bin`}},
+		{`\g`, []string{`C:\Go\bin`}},
+		{`\%`, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("q=%q", tt.query), func(t *testing.T) {
@@ -154,7 +159,7 @@ func TestStoreListSearchLiteral(t *testing.T) {
 				t.Fatalf("List(%q) = nil, want an empty non-nil slice when nothing matches", tt.query)
 			}
 			if got := testTitles(list); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("titles %q stored; List(%q) gives titles %q, want %q (titles that contain the query's characters as written)", []string{"Go by Example", "100% coverage", "SQLite docs", "snake_case names"}, tt.query, got, tt.want)
+				t.Errorf("List(%q) gives titles %q, want %q: of %q, the titles that contain those characters as written", tt.query, got, tt.want, titles)
 			}
 		})
 	}
