@@ -196,6 +196,36 @@ func TestClose(t *testing.T) {
 	})
 }
 
+// TestCtxEndsAfterClose ends a subscriber's ctx after Close has already
+// closed its channel: that subscription is over, and nothing may close the
+// channel a second time (a panic) or still deliver to it.
+func TestCtxEndsAfterClose(t *testing.T) {
+	testBubble(t, func(t *testing.T) {
+		b := NewBroker[string]()
+		ctx, cancel := context.WithCancel(context.Background())
+		s := b.Subscribe(ctx, 1)
+		b.Close()
+		if _, closed := testDrain(s); !closed {
+			t.Fatalf("Subscribe(ctx), then Close: the channel is still open, want it closed")
+		}
+		lateCtx, lateCancel := context.WithCancel(context.Background())
+		late := b.Subscribe(lateCtx, 1)
+		t.Log("Subscribe(ctx), Close, Subscribe(ctx2) on the closed broker: now cancelling ctx and ctx2, after Close")
+		cancel()
+		lateCancel()
+		synctest.Wait()
+		if _, closed := testDrain(s); !closed {
+			t.Errorf("Subscribe(ctx), Close, then ctx cancelled: the channel is open again, want it closed")
+		}
+		if _, closed := testDrain(late); !closed {
+			t.Errorf("Subscribe(ctx2) after Close, then ctx2 cancelled: the channel is open, want it closed")
+		}
+		if n := b.Publish("x"); n != 0 {
+			t.Errorf("Subscribe(ctx), Close, ctx cancelled, then Publish: it returned %d, want 0", n)
+		}
+	})
+}
+
 // TestConcurrentUse publishes, subscribes and leaves from many goroutines
 // at once. The tests run with -race.
 func TestConcurrentUse(t *testing.T) {

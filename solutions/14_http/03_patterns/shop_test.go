@@ -24,6 +24,8 @@ func TestRoutes(t *testing.T) {
 		{"another product", "GET", "/products/1", 200, "1: espresso cup"},
 		{"an unknown product id is 404", "GET", "/products/99", 404, ""},
 		{"a path below a product is 404", "GET", "/products/2/reviews", 404, ""},
+		{"two segments after /products is 404", "GET", "/products/1/2", 404, ""},
+		{"a product path with a trailing slash is 404", "GET", "/products/2/", 404, ""},
 		{"the fixed path wins over the wildcard", "GET", "/products/featured", 200, "featured: teapot"},
 		{"a static file one level down", "GET", "/static/logo.png", 200, `static file "logo.png"`},
 		{"a static file in a subdirectory", "GET", "/static/css/site.css", 200, `static file "css/site.css"`},
@@ -63,6 +65,29 @@ func TestWrongMethods(t *testing.T) {
 			}
 			if allow := rec.Header().Get("Allow"); !strings.Contains(allow, "GET") {
 				t.Errorf("%s %s: Allow header %q, want it to list GET", tt.method, tt.path, allow)
+			}
+		})
+	}
+}
+
+// TestUnknownPaths sends other methods to paths that no handler's comment
+// covers: the answer is 404 whatever the method, not 405.
+func TestUnknownPaths(t *testing.T) {
+	mux := NewMux()
+	tests := []struct {
+		method, path string
+	}{
+		{"POST", "/about"},
+		{"DELETE", "/no/such/page"},
+		{"DELETE", "/products/2/reviews"},
+		{"PUT", "/products/1/2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
+			if rec.Code != http.StatusNotFound {
+				t.Errorf("%s %s: status %d (Allow header %q), want 404: no handler answers this path, with any method", tt.method, tt.path, rec.Code, rec.Header().Get("Allow"))
 			}
 		})
 	}

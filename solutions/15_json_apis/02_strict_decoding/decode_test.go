@@ -63,6 +63,9 @@ func TestBadBodies(t *testing.T) {
 		{"two JSON values", `{"item":"mug","quantity":1}{"item":"cup","quantity":9}`},
 		{"garbage after the value", `{"item":"mug","quantity":1} trailing`},
 		{"a second value after a newline", "{\"item\":\"mug\",\"quantity\":1}\n[]"},
+		{"a closing brace after the object", `{"item":"mug","quantity":1}}`},
+		{"a closing bracket after the object", `{"item":"mug","quantity":1}]`},
+		{"a second value after 3000 spaces (within the limit)", `{"item":"mug","quantity":1}` + strings.Repeat(" ", 3000) + `{}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,21 +84,25 @@ func testSized(n int) string {
 }
 
 func TestBodyLimit(t *testing.T) {
+	small := `{"item":"mug","quantity":1}`
 	tests := []struct {
 		name   string
+		what   string // the body, in words
 		body   string
 		status int
 	}{
-		{"exactly MaxBodyBytes", testSized(MaxBodyBytes), http.StatusCreated},
-		{"one byte over", testSized(MaxBodyBytes + 1), http.StatusRequestEntityTooLarge},
-		{"far over", testSized(10 * MaxBodyBytes), http.StatusRequestEntityTooLarge},
-		{"a megabyte", testSized(1 << 20), http.StatusRequestEntityTooLarge},
+		{"exactly MaxBodyBytes", "a valid order", testSized(MaxBodyBytes), http.StatusCreated},
+		{"one byte over", "a valid order", testSized(MaxBodyBytes + 1), http.StatusRequestEntityTooLarge},
+		{"far over", "a valid order", testSized(10 * MaxBodyBytes), http.StatusRequestEntityTooLarge},
+		{"a megabyte", "a valid order", testSized(1 << 20), http.StatusRequestEntityTooLarge},
+		{"spaces up to the limit", fmt.Sprintf("%s followed by %d spaces", small, MaxBodyBytes-len(small)), small + strings.Repeat(" ", MaxBodyBytes-len(small)), http.StatusCreated},
+		{"spaces past the limit", small + " followed by 5000 spaces", small + strings.Repeat(" ", 5000), http.StatusRequestEntityTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := testPost(tt.body)
 			if rec.Code != tt.status {
-				t.Errorf("POST /orders with a valid order of %d bytes (the limit is %d): status %d, want %d (body %s)", len(tt.body), MaxBodyBytes, rec.Code, tt.status, testShort(rec.Body.String()))
+				t.Errorf("POST /orders with %s (%d bytes; the limit is %d): status %d, want %d (body %s)", tt.what, len(tt.body), MaxBodyBytes, rec.Code, tt.status, testShort(rec.Body.String()))
 			}
 		})
 	}

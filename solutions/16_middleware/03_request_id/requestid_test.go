@@ -31,7 +31,7 @@ func testServe(t *testing.T, incoming string, set bool) (seen, header string) {
 }
 
 func TestIncomingIDIsKept(t *testing.T) {
-	for _, id := range []string{"abc-123", "7f9c2ba4.e88f_827d", "A", strings.Repeat("x", 64)} {
+	for _, id := range []string{"abc-123", "7f9c2ba4.e88f_827d", "A", "7", "-", "._-", strings.Repeat("x", 64)} {
 		t.Run(id, func(t *testing.T) {
 			seen, header := testServe(t, id, true)
 			if seen != id {
@@ -63,6 +63,11 @@ func TestInvalidIDIsReplaced(t *testing.T) {
 		strings.Repeat("x", 65),
 		"ünïcode",
 		"semi;colon",
+		"slash/in/it",
+		"plus+and=",
+		"colon:x",
+		"tab\there",
+		"nul\x00",
 	} {
 		t.Run(fmt.Sprintf("%q", id), func(t *testing.T) {
 			seen, header := testServe(t, id, true)
@@ -98,6 +103,38 @@ func TestGeneratedIDsAreUnique(t *testing.T) {
 			t.Fatalf("requests %d and %d (of %d without X-Request-ID, through the same middleware) both got the ID %q: generate a new random ID for every request", j, i, n, id)
 		}
 		seen[id] = i
+	}
+}
+
+// TestGeneratedIDsAreRandom sends requests one after the other: random IDs
+// of 16 characters or more share, by chance, few characters in the same
+// places; counters and timestamps share most of them.
+func TestGeneratedIDsAreRandom(t *testing.T) {
+	h := RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, FromContext(r.Context()))
+	}))
+	const n = 100
+	ids := make([]string, n)
+	for i := range n {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		ids[i] = rec.Body.String()
+		if len(ids[i]) < 16 || !testValidID.MatchString(ids[i]) {
+			t.Fatalf("request %d without X-Request-ID got the ID %q (%d characters), want a random ID of 16 to 64 letters, digits, '-', '_' or '.'", i+1, ids[i], len(ids[i]))
+		}
+	}
+	same, compared := 0, 0
+	for i := 1; i < n; i++ {
+		a, b := ids[i-1], ids[i]
+		for j := range min(len(a), len(b)) {
+			compared++
+			if a[j] == b[j] {
+				same++
+			}
+		}
+	}
+	if same*2 > compared {
+		t.Errorf("%d requests in a row without X-Request-ID got the IDs %q, %q, %q, …: one ID and the next have %d%% of their characters alike, in the same places; want random IDs, which share few", n, ids[0], ids[1], ids[2], same*100/compared)
 	}
 }
 

@@ -44,7 +44,11 @@ func (f *testFakeRepo) Delete(context.Context, int64) error {
 	return f.err
 }
 
-type testCall struct{ method, path, body string }
+type testCall struct {
+	method string
+	path   string
+	body   string
+}
 
 // every route, with a valid request.
 var testRoutes = []testCall{
@@ -124,7 +128,7 @@ func TestInvalidBodiesAre422(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.body, func(t *testing.T) {
 			repo := &testFakeRepo{}
-			rec := testServe(NewHandler(repo, slog.New(slog.DiscardHandler)), tt.call)
+			rec := testServe(NewHandler(repo, slog.New(slog.DiscardHandler)), tt.testCall)
 			if rec.Code != http.StatusUnprocessableEntity {
 				t.Fatalf("%s %s %s: status %d, body %q; want 422", tt.method, tt.path, tt.body, rec.Code, rec.Body.String())
 			}

@@ -126,6 +126,45 @@ func TestStoreListSearch(t *testing.T) {
 	}
 }
 
+// TestStoreListSearchLiteral searches for text that LIKE would read as
+// wildcards: % and _ in the query are characters to find in a title.
+func TestStoreListSearchLiteral(t *testing.T) {
+	s := testNewStore(t)
+	testMustCreate(t, s, "https://gobyexample.com", "Go by Example", "")
+	testMustCreate(t, s, "https://go.dev/doc/tutorial/fuzz", "100% coverage", "")
+	testMustCreate(t, s, "https://sqlite.org/docs.html", "SQLite docs", "")
+	testMustCreate(t, s, "https://go.dev/doc/effective_go", "snake_case names", "")
+	testMustCreate(t, s, "https://go.dev/doc/install", `C:\Go\bin`, "")
+	titles := []string{"Go by Example", "100% coverage", "SQLite docs", "snake_case names", `C:\Go\bin`}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"%", []string{"100% coverage"}},
+		{"_", []string{"snake_case names"}},
+		{"%%", []string{}},
+		{"__", []string{}},
+		{"go%by", []string{}},
+		{"s_l", []string{}},
+		{"0% c", []string{"100% coverage"}},
+		{"E_C", []string{"snake_case names"}},
+		{`\`, []string{`C:\Go\bin`}},
+		{`\g`, []string{`C:\Go\bin`}},
+		{`\%`, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("q=%q", tt.query), func(t *testing.T) {
+			list := testMustList(t, s, tt.query)
+			if list == nil {
+				t.Fatalf("List(%q) = nil, want an empty non-nil slice when nothing matches", tt.query)
+			}
+			if got := testTitles(list); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("List(%q) gives titles %q, want %q: of %q, the titles that contain those characters as written", tt.query, got, tt.want, titles)
+			}
+		})
+	}
+}
+
 func TestStoreUpdate(t *testing.T) {
 	str := func(s string) *string { return &s }
 	tests := []struct {

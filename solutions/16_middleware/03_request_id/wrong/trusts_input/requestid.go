@@ -3,9 +3,10 @@
 // RequestID gives every request an ID that follows it through the logs of
 // every service it touches. Use the incoming X-Request-ID header when it is
 // valid (1 to 64 letters, digits, '-', '_' or '.'); otherwise generate a
-// new random one (valid too). Set it on the response's X-Request-ID header
-// before calling next, and store it in the request's context under a key of
-// an unexported type, where FromContext finds it.
+// new random one, valid too and at least 16 characters long, so that no two
+// collide and none can be guessed. Set it on the response's X-Request-ID
+// header before calling next, and store it in the request's context under a
+// key of an unexported type, where FromContext finds it.
 package requestid
 
 import (

@@ -1,0 +1,70 @@
+// Reads the whole body through http.MaxBytesReader first, then decodes the
+// bytes; a json.Decoder's InputOffset shows where the value ended.
+// decodeJSON reads a request body as it is, and the handler trusts it. Make
+// it strict: a body larger than MaxBodyBytes must fail with an error that
+// wraps *http.MaxBytesError (the handler turns it into 413); malformed JSON,
+// wrong types, unknown fields, an empty body and anything after the first
+// JSON value must fail too (400). Trailing spaces and newlines are fine.
+package orders
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+// MaxBodyBytes is the largest request body accepted.
+const MaxBodyBytes = 4096
+
+// decodeJSON decodes the request body, one JSON object, into dst.
+func decodeJSON(w http.ResponseWriter, r *http.Request, dst any) error {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		return fmt.Errorf("reading the body: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return fmt.Errorf("decoding the body: %w", err)
+	}
+	if rest := bytes.TrimLeft(body[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return fmt.Errorf("the body holds more after the JSON object: %.20q", rest)
+	}
+	if bytes.TrimSpace(body)[0] != '{' {
+		return errors.New("the body must be a JSON object")
+	}
+	return nil
+}
+
+// Order is what a client sends to POST /orders.
+type Order struct {
+	Item     string `json:"item"`
+	Quantity int    `json:"quantity"`
+	Note     string `json:"note,omitempty"`
+}
+
+// CreateOrder answers POST /orders: 201 with the order it read, 413 for a
+// body over the limit, 400 for any other bad body.
+func CreateOrder(w http.ResponseWriter, r *http.Request) {
+	var o Order
+	if err := decodeJSON(w, r, &o); err != nil {
+		status := http.StatusBadRequest
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		// A client's own mistake may be explained to it.
+		writeJSON(w, status, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusCreated, o)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
