@@ -1,5 +1,5 @@
 // Alternative: converts into float64 variables first, joins with
-// net.JoinHostPort, and returns from inside an if with an init statement.
+// net.JoinHostPort, and zeroes the number when Atoi reports an error.
 package metrics
 
 import (
@@ -25,9 +25,9 @@ func Addr(host string, port int) string {
 // "8". When the text is not a whole number, it returns 0 and the error
 // strconv.Atoi reports.
 func ParseWorkers(s string) (int, error) {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, nil
-	} else {
-		return 0, err
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		n = 0
 	}
+	return n, err
 }
