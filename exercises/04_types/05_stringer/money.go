@@ -21,6 +21,6 @@ type Money struct {
 //	Money{Cents: 900000000000000001, Currency: "JPY"}
 //	                                       prints as "9000000000000000.01 JPY"
 //
-// The amount is exact, however large. fmt must use String for a Money
-// value, not only for a *Money: fmt.Println(m) with m a Money prints
-// "12.34 EUR".
+// The amount is exact, however large, math.MinInt64 and math.MaxInt64
+// included. fmt must use String for a Money value, not only for a *Money:
+// fmt.Println(m) with m a Money prints "12.34 EUR".

@@ -100,6 +100,7 @@ func TestParseWorkers(t *testing.T) {
 		{"trailing space", "8 "},
 		{"hexadecimal", "0x10"},
 		{"exponent", "1e3"},
+		{"too large for an int", "99999999999999999999"},
 	}
 	for _, c := range bad {
 		in := c.in
@@ -113,7 +114,11 @@ func TestParseWorkers(t *testing.T) {
 				t.Errorf("ParseWorkers(%q) returned the error %q (%T); want the error of strconv.Atoi (a *strconv.NumError)", in, err, err)
 			}
 			if got != 0 {
-				t.Errorf("ParseWorkers(%q) = %d with an error; want 0 with the error", in, got)
+				msg := ""
+				if got == math.MaxInt && numErr != nil && errors.Is(numErr.Err, strconv.ErrRange) {
+					msg = " (on a number too large, strconv.Atoi returns the largest int together with its error)"
+				}
+				t.Errorf("ParseWorkers(%q) = %d with an error; want 0 with the error%s", in, got, msg)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package total
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -30,7 +31,8 @@ func TestSum(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			call := fmt.Sprintf("Sum(%v)", c.in)
+			call := "Sum(" + strings.Trim(fmt.Sprint(c.in), "[]") + ")"
+			call = strings.ReplaceAll(call, " ", ", ")
 			var got int
 			testNoPanic(t, call, func() { got = Sum(c.in...) })
 			if got != c.want {

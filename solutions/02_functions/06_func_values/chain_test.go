@@ -121,3 +121,23 @@ func TestChainIsReusable(t *testing.T) {
 		t.Errorf(`calling the chained handler twice with "x" then "y" = %q, %q; want "a(x+a)", "a(y+a)"`, first, second)
 	}
 }
+
+func TestChainLeavesListAlone(t *testing.T) {
+	var trace []string
+	names := []string{"a", "b", "c"}
+	ms := make([]Middleware, len(names))
+	for i, n := range names {
+		ms[i] = testTagMiddleware(n, &trace)
+	}
+	testChainSafely(t, "h, a, b, c", testEchoHandler(&trace), ms, "req")
+	// Find out which middleware each element of ms is now by calling it.
+	var now []string
+	for _, m := range ms {
+		trace = nil
+		m(testEchoHandler(&trace))("req")
+		now = append(now, strings.TrimSuffix(trace[0], ">"))
+	}
+	if !slices.Equal(now, names) {
+		t.Errorf("after Chain(h, ms...) with ms = [a b c], the caller's ms is %v; want it unchanged (Chain shares the caller's slice: do not reorder it)", now)
+	}
+}

@@ -1,6 +1,8 @@
 package text
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -87,7 +89,11 @@ func TestMask(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := Mask(c.in, c.keep)
 			if got != c.want {
-				t.Errorf("Mask(%q, %d) = %q, want %q (one '*' per hidden rune)", c.in, c.keep, got, c.want)
+				note := ""
+				if g, w := strings.Count(got, "*"), strings.Count(c.want, "*"); g != w {
+					note = fmt.Sprintf(" (%d '*', want %d: one '*' per hidden rune)", g, w)
+				}
+				t.Errorf("Mask(%q, %d) = %q, want %q%s", c.in, c.keep, got, c.want, note)
 			}
 		})
 	}

@@ -9,7 +9,11 @@ func TestDeposit(t *testing.T) {
 	var a Account
 	a.Deposit(100)
 	if got := a.balance; got != 100 {
-		t.Fatalf("var a Account; a.Deposit(100): balance is %d, want 100 (did Deposit change a copy?)", got)
+		note := ""
+		if got == 0 {
+			note = " (unchanged: did Deposit change a copy?)"
+		}
+		t.Fatalf("var a Account; a.Deposit(100): balance is %d, want 100%s", got, note)
 	}
 	a.Deposit(50)
 	if got := a.balance; got != 150 {
@@ -32,7 +36,11 @@ func TestWithdraw(t *testing.T) {
 		t.Fatalf("balance 100, Withdraw(30) = %v, want nil", err)
 	}
 	if got := a.balance; got != 70 {
-		t.Fatalf("balance 100, after Withdraw(30): balance is %d, want 70 (did Withdraw change a copy?)", got)
+		note := ""
+		if got == 100 {
+			note = " (unchanged: did Withdraw change a copy?)"
+		}
+		t.Fatalf("balance 100, after Withdraw(30): balance is %d, want 70%s", got, note)
 	}
 	err := a.Withdraw(100)
 	if !errors.Is(err, ErrInsufficientFunds) {
@@ -52,11 +60,16 @@ func TestWithdraw(t *testing.T) {
 func TestDepositAll(t *testing.T) {
 	accounts := []Account{{Owner: "Ada", balance: 10}, {Owner: "Grace"}, {Owner: "Linus", balance: 1}}
 	DepositAll(accounts, 5)
+	before := []int{10, 0, 1}
 	want := []int{15, 5, 6}
 	for i, a := range accounts {
 		if a.balance != want[i] {
-			t.Errorf("DepositAll(accounts, 5): accounts[%d] (%s) has balance %d, want %d (did the loop change a copy of the element?)",
-				i, a.Owner, a.balance, want[i])
+			note := ""
+			if a.balance == before[i] {
+				note = " (unchanged: did the loop change a copy of the element?)"
+			}
+			t.Errorf("DepositAll(accounts, 5): accounts[%d] (%s) has balance %d, want %d%s",
+				i, a.Owner, a.balance, want[i], note)
 		}
 	}
 	DepositAll(nil, 5) // must not panic

@@ -2,6 +2,8 @@ package money
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"testing"
 )
 
@@ -23,11 +25,17 @@ func TestString(t *testing.T) {
 		{"zero value", Money{}, "0.00"},
 		{"large amount is exact", Money{Cents: 900000000000000001, Currency: "JPY"}, "9000000000000000.01 JPY"},
 		{"large negative amount is exact", Money{Cents: -900000000000000099, Currency: "JPY"}, "-9000000000000000.99 JPY"},
+		{"largest amount", Money{Cents: math.MaxInt64, Currency: "EUR"}, "92233720368547758.07 EUR"},
+		{"most negative amount", Money{Cents: math.MinInt64, Currency: "EUR"}, "-92233720368547758.08 EUR"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if got := fmt.Sprint(c.in); got != c.want {
-				t.Errorf("fmt.Sprint(Money{Cents: %d, Currency: %q}) = %q, want %q", c.in.Cents, c.in.Currency, got, c.want)
+				note := ""
+				if c.in.Cents == math.MinInt64 && strings.Count(got, "-") > 1 {
+					note = " (-Cents overflows for math.MinInt64 and stays negative: no int64 is as large as -math.MinInt64)"
+				}
+				t.Errorf("fmt.Sprint(Money{Cents: %d, Currency: %q}) = %q, want %q%s", c.in.Cents, c.in.Currency, got, c.want, note)
 			}
 		})
 	}

@@ -9,7 +9,10 @@ import (
 
 type testCelsius float64
 
-type testPoint struct{ X, Y int }
+type testPoint struct {
+	X int
+	Y int
+}
 
 // testNoPanic runs f and turns a panic into a test failure that says what
 // panicked, instead of crashing every test.

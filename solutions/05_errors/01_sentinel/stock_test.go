@@ -84,6 +84,8 @@ func TestAvailable(t *testing.T) {
 		{"ErrNotFound wrapped twice", testFakeCounter{err: fmt.Errorf("inventory: %w", fmt.Errorf("warehouse 3: %w", ErrNotFound))}, 0, nil},
 		{"another error", testFakeCounter{err: errDB}, 0, errDB},
 		{"another error whose text says not found", testFakeCounter{err: errOtherNotFound}, 0, errOtherNotFound},
+		{"another error with a count", testFakeCounter{n: 7, err: errDB}, 0, errDB},
+		{"ErrNotFound with a count", testFakeCounter{n: 7, err: fmt.Errorf("warehouse 3: %w", ErrNotFound)}, 0, nil},
 		{"a *Stock with the item", NewStock(map[string]int{"mug": 2}), 2, nil},
 		{"a *Stock without the item", NewStock(map[string]int{"cap": 2}), 0, nil},
 	}
@@ -91,7 +93,11 @@ func TestAvailable(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			n, err := Available(c.c, "mug")
 			if n != c.want {
-				t.Errorf("Available = %d, want %d", n, c.want)
+				if f, ok := c.c.(testFakeCounter); ok {
+					t.Errorf("Count answered %d, %v; Available = %d, want %d", f.n, f.err, n, c.want)
+				} else {
+					t.Errorf("Available = %d, want %d", n, c.want)
+				}
 			}
 			if c.wantErr == nil && err != nil {
 				t.Errorf("Available returned the error %q, want nil: an unknown item counts as 0", err)

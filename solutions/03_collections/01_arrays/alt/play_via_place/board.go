@@ -1,0 +1,19 @@
+// Alternative: Place dereferences the pointer explicitly, and Play reuses
+// Place on its own parameter, which is already a copy.
+package board
+
+// Board is a tic-tac-toe board: 3 rows of 3 cells. An empty cell is 0;
+// players put 'X' or 'O' in cells.
+type Board [3][3]byte
+
+// Place puts mark at row, col (both 0..2) on the caller's board b.
+func Place(b *Board, row, col int, mark byte) {
+	(*b)[row][col] = mark
+}
+
+// Play returns a copy of b with mark at row, col (both 0..2). The board
+// the caller passed in is not changed.
+func Play(b Board, row, col int, mark byte) Board {
+	Place(&b, row, col, mark)
+	return b
+}
