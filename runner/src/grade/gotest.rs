@@ -250,6 +250,32 @@ pub(crate) fn verdict(plan: &Plan, limit: Duration, out: &Output) -> Verdict {
     verdict
 }
 
+/// A name the learner declared that a hidden test declares too gives Go's
+/// "redeclared in this block" at the hidden file: say plainly whose name to
+/// change.
+fn explain_collisions(output: String) -> String {
+    let hidden = crate::paths::HIDDEN;
+    let mut names: Vec<&str> = output
+        .lines()
+        .filter(|l| l.trim_start().starts_with(hidden))
+        .filter_map(|l| l.strip_suffix(" redeclared in this block"))
+        .filter_map(|l| l.rsplit(": ").next())
+        .collect();
+    names.dedup();
+    if names.is_empty() {
+        return output;
+    }
+    let mut out = String::new();
+    for name in names {
+        out.push_str(&format!(
+            "Rename your `{name}`: the course's hidden tests use that name in this package.\n"
+        ));
+    }
+    out.push('\n');
+    out.push_str(&output);
+    out
+}
+
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(String::from).collect()
 }
@@ -295,7 +321,7 @@ pub(crate) fn verdict_from(
                 .collect();
         }
         return Verdict::CompileError {
-            output: rw.compile_output(&build_lines),
+            output: explain_collisions(rw.compile_output(&build_lines)),
         };
     }
 
@@ -631,4 +657,24 @@ fn race_message(rw: &Rewriter, out: &[String]) -> String {
             .into(),
     );
     msg.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_shared_with_a_hidden_test_is_explained() {
+        let out = explain_collisions(
+            "[hidden test] requestid_test.go:14:5: testID redeclared in this block\n\
+             \texercises/16_middleware/03_request_id/requestid.go:9:6: other declaration of testID\n"
+                .to_string(),
+        );
+        assert!(
+            out.starts_with("Rename your `testID`: the course's hidden tests use that name"),
+            "{out}"
+        );
+        let plain = "exercises/a/a.go:3:1: x redeclared in this block\n".to_string();
+        assert_eq!(explain_collisions(plain.clone()), plain);
+    }
 }
