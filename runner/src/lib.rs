@@ -46,6 +46,10 @@ pub(crate) mod watch;
 
 use std::io::Write;
 
+use anyhow::Result;
+
+use crate::cli::{Args, Command, DevCommand, WatchArgs};
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn run() -> i32 {
     #[cfg(unix)]
@@ -65,7 +69,7 @@ pub fn run() -> i32 {
     term::init(args.color);
     signals::install();
     process::sweep_abandoned();
-    let code = match cmd::dispatch(args) {
+    let code = match dispatch(args) {
         Ok(code) => code,
         Err(err) => {
             if signals::interrupted() {
@@ -85,6 +89,31 @@ pub fn run() -> i32 {
         return exit::INTERRUPTED;
     }
     code
+}
+
+/// Runs the command the arguments name: the one place that knows every
+/// command, watch mode included.
+fn dispatch(args: Args) -> Result<i32> {
+    let command = args.command.unwrap_or(Command::Watch(WatchArgs::default()));
+    if let Command::Completions { shell } = command {
+        return cmd::completions::run(shell);
+    }
+    let root = course::locate(args.course.as_deref())?;
+    let course = course::Course::load(&root)?;
+    match command {
+        Command::Watch(w) => watch::run(&course, &w),
+        Command::List => cmd::list::run(&course),
+        Command::Run { name } => cmd::run::run(&course, name.as_deref()),
+        Command::Hint { name } => cmd::hint::run(&course, name.as_deref()),
+        Command::Reset { name } => cmd::reset::run(&course, &name),
+        Command::Verify(v) => cmd::verify::run(&course, &v),
+        Command::Solution { name } => cmd::solution::run(&course, name.as_deref()),
+        Command::Progress => cmd::progress::run(&course),
+        Command::Dev(DevCommand::Check(a)) => cmd::dev_check::run(&course, &a),
+        Command::Dev(DevCommand::New(a)) => cmd::dev_new::run(&course, &a),
+        Command::Dev(DevCommand::Manifest) => cmd::dev_check::write_manifest(&course),
+        Command::Completions { .. } => unreachable!("handled above"),
+    }
 }
 
 fn report_error(err: &anyhow::Error) {

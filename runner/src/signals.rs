@@ -7,15 +7,16 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::process::{self, CancelToken};
+use crate::process;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static COUNT: AtomicUsize = AtomicUsize::new(0);
-static GLOBAL: OnceLock<CancelToken> = OnceLock::new();
+static BEFORE_EXIT: OnceLock<fn()> = OnceLock::new();
 
-/// The token every child process is registered with.
-pub(crate) fn global_cancel() -> &'static CancelToken {
-    GLOBAL.get_or_init(CancelToken::new)
+/// Registers what must happen before a second Ctrl-C ends the process at
+/// once (watch mode restores the terminal). The first registration wins.
+pub(crate) fn before_forced_exit(hook: fn()) {
+    let _ = BEFORE_EXIT.set(hook);
 }
 
 /// Whether Ctrl-C (or SIGTERM/SIGHUP) has been received.
@@ -27,7 +28,7 @@ pub(crate) fn interrupted() -> bool {
 /// for the Ctrl-C key, which raw mode delivers as a key press).
 pub(crate) fn interrupt() {
     INTERRUPTED.store(true, Ordering::SeqCst);
-    global_cancel().cancel();
+    process::global_cancel().cancel();
     process::kill_all_live();
 }
 
@@ -38,7 +39,9 @@ pub(crate) fn install() {
         let n = COUNT.fetch_add(1, Ordering::SeqCst);
         interrupt();
         if n >= 1 {
-            crate::watch::restore_terminal();
+            if let Some(hook) = BEFORE_EXIT.get() {
+                hook();
+            }
             std::process::exit(crate::exit::INTERRUPTED);
         }
     });

@@ -56,7 +56,7 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
     let jobs = args.jobs.unwrap_or_else(super::verify::default_jobs);
     let bar = crate::progress_bar::Bar::new(selected.len());
     let found = Mutex::new(Vec::new());
-    let cancel = crate::signals::global_cancel().clone();
+    let cancel = crate::process::global_cancel().clone();
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|s| {
         for _ in 0..jobs.clamp(1, selected.len().max(1)) {

@@ -1,23 +1,22 @@
 //! One file per command; this file dispatches and holds what they share:
 //! finding and loading the course, reading progress, keeping originals.
 
-mod completions;
-mod dev_check;
-mod dev_new;
-mod hint;
-mod list;
-mod progress;
-mod reset;
-mod run;
-mod solution;
+pub(crate) mod completions;
+pub(crate) mod dev_check;
+pub(crate) mod dev_new;
+pub(crate) mod hint;
+pub(crate) mod list;
+pub(crate) mod progress;
+pub(crate) mod reset;
+pub(crate) mod run;
+pub(crate) mod solution;
 mod test_names;
-mod verify;
+pub(crate) mod verify;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Args, Command, DevCommand, WatchArgs};
 use crate::course::{Course, Exercise};
 use crate::state::{self, Loaded, State};
 use crate::term::{Paint, paint_stderr};
@@ -27,29 +26,6 @@ pub(crate) use hint::render as hint_render;
 pub(crate) use progress::bar as progress_bar_text;
 pub(crate) use solution::render as solution_render;
 pub(crate) use verify::{Options as VerifyOptions, verify_all};
-
-pub(crate) fn dispatch(args: Args) -> Result<i32> {
-    let command = args.command.unwrap_or(Command::Watch(WatchArgs::default()));
-    if let Command::Completions { shell } = command {
-        return completions::run(shell);
-    }
-    let root = crate::course::locate(args.course.as_deref())?;
-    let course = Course::load(&root)?;
-    match command {
-        Command::Watch(w) => crate::watch::run(&course, &w),
-        Command::List => list::run(&course),
-        Command::Run { name } => run::run(&course, name.as_deref()),
-        Command::Hint { name } => hint::run(&course, name.as_deref()),
-        Command::Reset { name } => reset::run(&course, &name),
-        Command::Verify(v) => verify::run(&course, &v),
-        Command::Solution { name } => solution::run(&course, name.as_deref()),
-        Command::Progress => progress::run(&course),
-        Command::Dev(DevCommand::Check(a)) => dev_check::run(&course, &a),
-        Command::Dev(DevCommand::New(a)) => dev_new::run(&course, &a),
-        Command::Dev(DevCommand::Manifest) => dev_check::write_manifest(&course),
-        Command::Completions { .. } => unreachable!("handled above"),
-    }
-}
 
 /// Progress as loaded, with a sentence for the learner when something about
 /// it needs saying.

@@ -187,7 +187,7 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
     };
     let bar = crate::progress_bar::Bar::new(selected.len());
     let started = Instant::now();
-    let cancel = crate::signals::global_cancel().clone();
+    let cancel = crate::process::global_cancel().clone();
     let outcomes = verify_all(
         course,
         &selected,

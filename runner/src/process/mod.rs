@@ -222,7 +222,7 @@ impl Cmd {
 
     /// Starts the child and returns a handle to it.
     pub(crate) fn spawn(self) -> Result<Running> {
-        let global = crate::signals::global_cancel();
+        let global = global_cancel();
         if global.is_cancelled() || self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
             return Err(Cancelled.into());
         }
@@ -755,6 +755,13 @@ impl Drop for Running {
             }
         }
     }
+}
+
+/// The token every child process is registered with: cancelled on Ctrl-C
+/// (by `signals`), it ends every run at once.
+pub(crate) fn global_cancel() -> &'static CancelToken {
+    static GLOBAL: std::sync::OnceLock<CancelToken> = std::sync::OnceLock::new();
+    GLOBAL.get_or_init(CancelToken::new)
 }
 
 /// Cancels runs: every run registered with a token ends as soon as the

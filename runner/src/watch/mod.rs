@@ -22,7 +22,6 @@ use crate::process::CancelToken;
 use crate::state::State;
 use crate::verdict::Verdict;
 
-pub(crate) use term_guard::restore_terminal;
 
 /// Quiet time after the last file event before a check starts. Editors
 /// write a file in several steps (truncate, write, rename); this joins them.
@@ -612,7 +611,7 @@ fn start_file_watcher(course: &Course, tx: Sender<Event>) -> Option<Box<dyn noti
 fn spawn_rebuild(course: Arc<Course>, tx: Sender<Event>) {
     std::thread::spawn(move || {
         let all: Vec<&Exercise> = course.exercises.iter().collect();
-        let cancel = crate::signals::global_cancel().clone();
+        let cancel = crate::process::global_cancel().clone();
         let opts = cmd::VerifyOptions::new(1);
         let outcomes = cmd::verify_all(&course, &all, Target::Exercise, opts, &cancel, &|_, _| {});
         let results = outcomes

@@ -35,6 +35,7 @@ impl Guard {
                 )
             })?;
             RAW.store(true, Ordering::SeqCst);
+            crate::signals::before_forced_exit(restore_terminal);
             let mut out = std::io::stdout();
             let _ = crossterm::execute!(out, crossterm::cursor::Hide);
             let hook = std::panic::take_hook();
