@@ -5,6 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"strings"
@@ -191,9 +194,28 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			missing = append(missing, name)
 		}
 	}
-	if len(missing) > 0 {
-		t.Errorf("Load() with %s (four problems): the error %q does not mention %s; collect every problem and return them together with errors.Join", testDescribe(env), testRedact(err.Error()), strings.Join(missing, ", "))
+	if len(missing) == 0 {
+		return
 	}
+	msg := fmt.Sprintf("Load() with %s (four problems): the error %q does not mention %s", testDescribe(env), testRedact(err.Error()), strings.Join(missing, ", "))
+	// Advise collecting only when each missing problem, alone, is reported.
+	alone := map[string]map[string]string{
+		"APP_ENV":         {"APP_ENV": "qa", "API_TOKEN": testToken},
+		"REQUEST_TIMEOUT": {"REQUEST_TIMEOUT": "fast", "API_TOKEN": testToken},
+		"MAX_ITEMS":       {"MAX_ITEMS": "0", "API_TOKEN": testToken},
+		"API_TOKEN":       {},
+	}
+	each := true
+	for _, name := range missing {
+		testSetEnv(t, alone[name])
+		if _, err := Load(); err == nil || !strings.Contains(err.Error(), name) {
+			each = false
+		}
+	}
+	if each {
+		msg += ", though each of them alone is reported: collect every problem and return them together with errors.Join"
+	}
+	t.Error(msg)
 }
 
 // TestInvalidConfigRefusesToStart runs main in a child process (this test
@@ -234,5 +256,64 @@ func TestInvalidConfigRefusesToStart(t *testing.T) {
 	}
 	if !strings.Contains(printed, "REQUEST_TIMEOUT") {
 		t.Errorf("%s exited 1 but its stderr %q does not say what is wrong: print the error from Load (naming REQUEST_TIMEOUT) on stderr", setup, printed)
+	}
+}
+
+// TestConfigDoesNotShowToken runs main in a child process with a valid
+// configuration, and reads GET /config: it must not show the token.
+func TestConfigDoesNotShowToken(t *testing.T) {
+	if os.Getenv("CONFIG_TEST_RUN_MAIN") == "1" {
+		main()
+		os.Exit(0) // main returned
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("could not find a free port: %v", err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestConfigDoesNotShowToken$")
+	env := map[string]string{"ADDR": addr, "APP_ENV": "staging", "REQUEST_TIMEOUT": "2500ms", "MAX_ITEMS": "50", "API_TOKEN": testToken}
+	cmd.Env = append(os.Environ(), "CONFIG_TEST_RUN_MAIN=1")
+	for _, name := range testVariables {
+		cmd.Env = append(cmd.Env, name+"="+env[name])
+	}
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("could not start main in a child process: %v", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	setup := "main with " + testDescribe(env)
+
+	client := &http.Client{Timeout: 2 * time.Second}
+	var body string
+	for start := time.Now(); ; {
+		resp, err := client.Get("http://" + addr + "/config")
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			body = string(b)
+			break
+		}
+		select {
+		case err := <-exited:
+			t.Fatalf("%s ended (%v) without answering GET /config; it printed: %q", setup, err, testRedact(output.String()))
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Since(start) > 5*time.Second {
+			cancel()
+			<-exited
+			t.Fatalf("%s did not answer GET /config within 5s; it printed: %q", setup, testRedact(output.String()))
+		}
+	}
+	cancel()
+	<-exited
+	if strings.Contains(body, testToken) {
+		t.Errorf("%s: GET /config shows the value of API_TOKEN, which must never be shown: the body is %s", setup, testRedact(body))
 	}
 }
