@@ -189,7 +189,7 @@ wait:
 	}
 
 	if r.err != nil {
-		if exitedWithin(300 * time.Millisecond) {
+		if exitedWithin(time.Second) {
 			msg := fmt.Sprintf("%s: %s after SIGTERM, before the request was answered, the process ended: %s; the client got: %v.",
 				setup, testMs(exitedAt.Sub(signalled)), testExitText(exitErr), r.err)
 			if strings.Contains(out.String(), "context canceled") {
