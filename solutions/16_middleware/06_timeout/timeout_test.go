@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -68,13 +69,28 @@ func TestFastRequest(t *testing.T) {
 func TestSlowRequestTimesOut(t *testing.T) {
 	testRunBubble(t, func(t *testing.T) {
 		b := &testBackend{takes: 5 * time.Second, start: time.Now()}
-		rec, took := testServe(Timeout(time.Second, Handler(b.work)), httptest.NewRequest("GET", "/report", nil))
+		// Note when the context Timeout gives the handler ends.
+		var ctxEndedAt atomic.Int64
+		inner := Handler(b.work)
+		h := Timeout(time.Second, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			context.AfterFunc(r.Context(), func() { ctxEndedAt.Store(int64(time.Since(b.start))) })
+			inner.ServeHTTP(w, r)
+		}))
+		rec, took := testServe(h, httptest.NewRequest("GET", "/report", nil))
 		if rec.Code != http.StatusServiceUnavailable || took != time.Second {
 			t.Fatalf("work taking 5s, limit 1s: status %d after %v, want 503 after exactly 1s", rec.Code, took)
 		}
 		time.Sleep(5 * time.Second) // let a handler that did not stop finish
 		if !errors.Is(b.err, context.DeadlineExceeded) || b.stopped != time.Second {
-			t.Errorf("work taking 5s, limit 1s: the work stopped after %v with error %v, want it stopped at 1s by its context (context deadline exceeded): call work with r.Context()", b.stopped, b.err)
+			const did = "work taking 5s, limit 1s: the work stopped after %v with error %v, want it stopped at 1s by its context (context deadline exceeded)"
+			switch ctxEnded := time.Duration(ctxEndedAt.Load()); ctxEnded {
+			case time.Second:
+				t.Errorf(did+"; the request's context did end at 1s: call work with r.Context()", b.stopped, b.err)
+			case 0:
+				t.Errorf(did+"; the context Timeout gave the handler never ended", b.stopped, b.err)
+			default:
+				t.Errorf(did+"; the context Timeout gave the handler ended at %v", b.stopped, b.err, ctxEnded)
+			}
 		}
 	})
 }
@@ -91,7 +107,11 @@ func TestHandlerIgnoringItsContext(t *testing.T) {
 		}
 		time.Sleep(5 * time.Second) // let the stubborn handler finish
 		if strings.Contains(rec.Body.String(), "late") {
-			t.Errorf("a handler that answers after the deadline: its body %q reached the client after the 503", rec.Body.String())
+			if rec.Code == http.StatusServiceUnavailable {
+				t.Errorf("a handler that answers after the deadline: its body %q reached the client after the 503", rec.Body.String())
+			} else {
+				t.Errorf("a handler that answers after the deadline: the client got its late answer, status %d with body %q, and no 503", rec.Code, rec.Body.String())
+			}
 		}
 	})
 }

@@ -148,7 +148,15 @@ func TestGetUserNotFound(t *testing.T) {
 	db := testSeed(t)
 	u, err := GetUser(t.Context(), db, 42)
 	if !errors.Is(err, ErrNotFound) {
-		t.Fatalf("GetUser(42), no such user: %s, error %v; want an error wrapping ErrNotFound (QueryRow's Scan returns sql.ErrNoRows: translate it)", testShow(u), err)
+		const did = "GetUser(42), no such user: %s, error %v; want an error wrapping ErrNotFound"
+		switch {
+		case err != nil && strings.Contains(err.Error(), ErrNotFound.Error()):
+			t.Fatalf(did+": the error's text holds %q, but errors.Is(err, ErrNotFound) is false, so it was formatted into the text (%%v) instead of wrapped (%%w)", testShow(u), err, ErrNotFound.Error())
+		case errors.Is(err, sql.ErrNoRows):
+			t.Fatalf(did+" (QueryRow's Scan returns sql.ErrNoRows: translate it)", testShow(u), err)
+		default:
+			t.Fatalf(did, testShow(u), err)
+		}
 	}
 	testCheckReleased(t, db, "GetUser")
 }

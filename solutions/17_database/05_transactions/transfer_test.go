@@ -3,6 +3,7 @@ package bank
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -10,7 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
@@ -27,7 +30,7 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 		// connection instead of failing at once; _txlock=immediate: a
 		// transaction takes the write lock when it begins.
 		dsn := "file:" + filepath.Join(t.TempDir(), "test.db") + "?_pragma=busy_timeout(10000)&_txlock=immediate"
-		db, err := sql.Open("sqlite", dsn)
+		db, err := testOpenCounted("sqlite", dsn)
 		if err != nil {
 			t.Fatalf("open SQLite: %v", err)
 		}
@@ -52,7 +55,7 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	default:
 		url += "?search_path=" + schema
 	}
-	db, err = sql.Open("pgx", url)
+	db, err = testOpenCounted("pgx", url)
 	if err != nil {
 		t.Fatalf("open DATABASE_URL: %v", err)
 	}
@@ -62,6 +65,176 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 		admin.Close()
 	})
 	return db, true
+}
+
+// The tests' pools have one connection: a statement run on db while a
+// transaction holds that connection then waits for it, which the tests
+// notice at once (testCall) instead of hanging until the test times out.
+// testConnector counts the transactions open on its connections, so that a
+// message can say whether one was open.
+type testConnector struct {
+	drv    driver.Driver
+	dsn    string
+	openTx *atomic.Int64
+}
+
+func (c testConnector) Connect(context.Context) (driver.Conn, error) {
+	conn, err := c.drv.Open(c.dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &testConn{Conn: conn, openTx: c.openTx}, nil
+}
+
+func (c testConnector) Driver() driver.Driver { return c.drv }
+
+type testConn struct {
+	driver.Conn
+	openTx *atomic.Int64
+}
+
+func (c *testConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	var tx driver.Tx
+	var err error
+	if b, ok := c.Conn.(driver.ConnBeginTx); ok {
+		tx, err = b.BeginTx(ctx, opts)
+	} else {
+		tx, err = c.Conn.Begin() // a driver without BeginTx
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.openTx.Add(1)
+	return &testTx{Tx: tx, openTx: c.openTx}, nil
+}
+
+func (c *testConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if p, ok := c.Conn.(driver.ConnPrepareContext); ok {
+		return p.PrepareContext(ctx, query)
+	}
+	return c.Conn.Prepare(query)
+}
+
+func (c *testConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if e, ok := c.Conn.(driver.ExecerContext); ok {
+		return e.ExecContext(ctx, query, args)
+	}
+	return nil, driver.ErrSkip
+}
+
+func (c *testConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if q, ok := c.Conn.(driver.QueryerContext); ok {
+		return q.QueryContext(ctx, query, args)
+	}
+	return nil, driver.ErrSkip
+}
+
+func (c *testConn) CheckNamedValue(nv *driver.NamedValue) error {
+	if ch, ok := c.Conn.(driver.NamedValueChecker); ok {
+		return ch.CheckNamedValue(nv)
+	}
+	return driver.ErrSkip
+}
+
+func (c *testConn) ResetSession(ctx context.Context) error {
+	if r, ok := c.Conn.(driver.SessionResetter); ok {
+		return r.ResetSession(ctx)
+	}
+	return nil
+}
+
+func (c *testConn) IsValid() bool {
+	if v, ok := c.Conn.(driver.Validator); ok {
+		return v.IsValid()
+	}
+	return true
+}
+
+type testTx struct {
+	driver.Tx
+	openTx *atomic.Int64
+	once   sync.Once
+}
+
+func (t *testTx) end() { t.once.Do(func() { t.openTx.Add(-1) }) }
+
+func (t *testTx) Commit() error {
+	defer t.end()
+	return t.Tx.Commit()
+}
+
+func (t *testTx) Rollback() error {
+	defer t.end()
+	return t.Tx.Rollback()
+}
+
+// testOpenTx maps each test database to its count of open transactions.
+var testOpenTx sync.Map
+
+// testOpenCounted opens dsn with the driver registered as driverName, through
+// testConnector, with a pool of one connection.
+func testOpenCounted(driverName, dsn string) (*sql.DB, error) {
+	base, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, err
+	}
+	drv := base.Driver()
+	base.Close()
+	openTx := new(atomic.Int64)
+	db := sql.OpenDB(testConnector{drv: drv, dsn: dsn, openTx: openTx})
+	db.SetMaxOpenConns(1)
+	testOpenTx.Store(db, openTx)
+	return db, nil
+}
+
+// testTxOpen reports whether a transaction is open on db.
+func testTxOpen(db *sql.DB) bool {
+	n, ok := testOpenTx.Load(db)
+	return ok && n.(*atomic.Int64).Load() > 0
+}
+
+// testCall gives one call of the code under test a context that ends when
+// the call asks db for a connection and has to wait: with a pool of one,
+// that connection is one the call itself holds, and it would wait for ever.
+// waited reports, after the call, whether that happened and whether a
+// transaction was open then.
+func testCall(parent context.Context, db *sql.DB) (ctx context.Context, waited func() (waited, inTx bool)) {
+	ctx, cancel := context.WithTimeout(parent, 10*time.Second)
+	start := db.Stats().WaitCount
+	var sawWait, sawTx atomic.Bool
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				if db.Stats().WaitCount > start {
+					sawTx.Store(testTxOpen(db))
+					sawWait.Store(true)
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() (bool, bool) {
+		close(stop)
+		<-stopped
+		cancel()
+		return sawWait.Load(), sawTx.Load()
+	}
+}
+
+// testWaitedMessage explains a call that waited for a connection it held.
+func testWaitedMessage(call string, inTx bool) string {
+	if inTx {
+		return fmt.Sprintf("%s, with the test's pool of one connection, asked db for a connection while its own transaction held that one, and waited (it would have waited for ever). A statement on db waits for the transaction's connection: run it on tx", call)
+	}
+	return fmt.Sprintf("%s, with the test's pool of one connection, asked db for a connection while it held that one itself, with no transaction open, and waited (it would have waited for ever)", call)
 }
 
 // testExec runs setup statements, failing the test on the first error.
@@ -78,9 +251,25 @@ func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 // (rows never closed, a transaction never ended).
 func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
+	// With a pool of one connection, nothing else can run while it is held.
 	if n := db.Stats().InUse; n != 0 {
-		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
+		if testTxOpen(db) {
+			t.Fatalf("after %s returned, its transaction was still open, holding a connection of the pool: end every transaction (defer tx.Rollback() right after BeginTx)", call)
+		}
+		t.Fatalf("after %s returned, %d connection(s) of the pool were still in use, with no transaction open: close every *sql.Rows (defer rows.Close())", call, n)
 	}
+}
+
+// testTransfer calls Transfer through testCall, and stops the test when it
+// waited for a connection it held.
+func testTransfer(t *testing.T, parent context.Context, db *sql.DB, from, to, amount int64) error {
+	t.Helper()
+	ctx, waited := testCall(parent, db)
+	err := Transfer(ctx, db, from, to, amount)
+	if w, inTx := waited(); w {
+		t.Fatal(testWaitedMessage(fmt.Sprintf("Transfer(from %d, to %d, amount %d)", from, to, amount), inTx))
+	}
+	return err
 }
 
 // testSetup creates three accounts: 1 (Ada) holds 100, 2 (Bob) 50, 3 (Eve) 0.
@@ -110,14 +299,18 @@ func testRefused(t *testing.T, ctx context.Context, from, to, amount int64, want
 	t.Helper()
 	db := testSetup(t)
 	before := testBalances(t, db)
-	err := Transfer(ctx, db, from, to, amount)
+	err := testTransfer(t, ctx, db, from, to, amount)
 	call := fmt.Sprintf("Transfer(from %d, to %d, amount %d)", from, to, amount)
 	if want != nil && !errors.Is(err, want) || err == nil {
 		t.Errorf("%s = %v, want an error wrapping %q", call, err, want)
 	}
 	testCheckReleased(t, db, call)
 	if after := testBalances(t, db); after != before {
-		t.Errorf("%s changed the balances from %v to %v; a transfer that fails must change nothing: run both updates in one transaction, and roll it back on every error", call, before, after)
+		if err != nil {
+			t.Errorf("%s returned an error, yet changed the balances from %v to %v; a transfer that fails must change nothing: run both updates in one transaction, and roll it back on every error", call, before, after)
+		} else {
+			t.Errorf("%s changed the balances from %v to %v", call, before, after)
+		}
 	}
 }
 
@@ -132,7 +325,7 @@ func TestTransfer(t *testing.T) {
 		{2, 1, 1, [3]int64{1, 79, 70}},
 	}
 	for _, s := range steps {
-		if err := Transfer(t.Context(), db, s.from, s.to, s.amount); err != nil {
+		if err := testTransfer(t, t.Context(), db, s.from, s.to, s.amount); err != nil {
 			t.Fatalf("Transfer(from %d, to %d, amount %d): %v", s.from, s.to, s.amount, err)
 		}
 		testCheckReleased(t, db, "Transfer")
@@ -169,12 +362,21 @@ func TestCancelledContext(t *testing.T) {
 func TestConcurrentTransfers(t *testing.T) {
 	// A transaction left open would hold the database's write lock and
 	// make every other transfer wait for it: check that first.
+	// So would a statement on db inside a transaction, with a pool of
+	// more than one connection: it would wait for the transaction's locks.
 	probe := testSetup(t)
-	Transfer(t.Context(), probe, 3, 1, 1) // refused: account 3 is empty
+	if err := testTransfer(t, t.Context(), probe, 1, 2, 1); err != nil {
+		t.Fatalf("Transfer(from 1, to 2, amount 1): %v", err)
+	}
+	testTransfer(t, t.Context(), probe, 3, 1, 1) // refused: account 3 is empty
 	if probe.Stats().InUse != 0 {
-		t.Fatalf("a refused Transfer left its transaction open (its connection is still in use), so concurrent transfers would wait for it forever: defer tx.Rollback() right after BeginTx")
+		if testTxOpen(probe) {
+			t.Fatalf("a refused Transfer left its transaction open (its connection is still in use), so concurrent transfers would wait for it forever: defer tx.Rollback() right after BeginTx")
+		}
+		t.Fatalf("a refused Transfer returned with a connection of the pool still in use, and no transaction open: close every *sql.Rows (defer rows.Close())")
 	}
 	db := testSetup(t)
+	db.SetMaxOpenConns(0) // no limit: the transfers run at once
 	// Twenty transfers of 10 from an account that holds 100, at once:
 	// exactly ten can succeed.
 	var (

@@ -1,15 +1,19 @@
-package testMigrate
+package migrate
 
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
@@ -26,7 +30,7 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 		// connection instead of failing at once; _txlock=immediate: a
 		// transaction takes the write lock when it begins.
 		dsn := "file:" + filepath.Join(t.TempDir(), "test.db") + "?_pragma=busy_timeout(10000)&_txlock=immediate"
-		db, err := sql.Open("sqlite", dsn)
+		db, err := testOpenCounted("sqlite", dsn)
 		if err != nil {
 			t.Fatalf("open SQLite: %v", err)
 		}
@@ -51,7 +55,7 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 	default:
 		url += "?search_path=" + schema
 	}
-	db, err = sql.Open("pgx", url)
+	db, err = testOpenCounted("pgx", url)
 	if err != nil {
 		t.Fatalf("open DATABASE_URL: %v", err)
 	}
@@ -61,6 +65,176 @@ func testOpenTestDB(t *testing.T) (db *sql.DB, postgres bool) {
 		admin.Close()
 	})
 	return db, true
+}
+
+// The tests' pools have one connection: a statement run on db while a
+// transaction holds that connection then waits for it, which the tests
+// notice at once (testCall) instead of hanging until the test times out.
+// testConnector counts the transactions open on its connections, so that a
+// message can say whether one was open.
+type testConnector struct {
+	drv    driver.Driver
+	dsn    string
+	openTx *atomic.Int64
+}
+
+func (c testConnector) Connect(context.Context) (driver.Conn, error) {
+	conn, err := c.drv.Open(c.dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &testConn{Conn: conn, openTx: c.openTx}, nil
+}
+
+func (c testConnector) Driver() driver.Driver { return c.drv }
+
+type testConn struct {
+	driver.Conn
+	openTx *atomic.Int64
+}
+
+func (c *testConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	var tx driver.Tx
+	var err error
+	if b, ok := c.Conn.(driver.ConnBeginTx); ok {
+		tx, err = b.BeginTx(ctx, opts)
+	} else {
+		tx, err = c.Conn.Begin() // a driver without BeginTx
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.openTx.Add(1)
+	return &testTx{Tx: tx, openTx: c.openTx}, nil
+}
+
+func (c *testConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if p, ok := c.Conn.(driver.ConnPrepareContext); ok {
+		return p.PrepareContext(ctx, query)
+	}
+	return c.Conn.Prepare(query)
+}
+
+func (c *testConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if e, ok := c.Conn.(driver.ExecerContext); ok {
+		return e.ExecContext(ctx, query, args)
+	}
+	return nil, driver.ErrSkip
+}
+
+func (c *testConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	if q, ok := c.Conn.(driver.QueryerContext); ok {
+		return q.QueryContext(ctx, query, args)
+	}
+	return nil, driver.ErrSkip
+}
+
+func (c *testConn) CheckNamedValue(nv *driver.NamedValue) error {
+	if ch, ok := c.Conn.(driver.NamedValueChecker); ok {
+		return ch.CheckNamedValue(nv)
+	}
+	return driver.ErrSkip
+}
+
+func (c *testConn) ResetSession(ctx context.Context) error {
+	if r, ok := c.Conn.(driver.SessionResetter); ok {
+		return r.ResetSession(ctx)
+	}
+	return nil
+}
+
+func (c *testConn) IsValid() bool {
+	if v, ok := c.Conn.(driver.Validator); ok {
+		return v.IsValid()
+	}
+	return true
+}
+
+type testTx struct {
+	driver.Tx
+	openTx *atomic.Int64
+	once   sync.Once
+}
+
+func (t *testTx) end() { t.once.Do(func() { t.openTx.Add(-1) }) }
+
+func (t *testTx) Commit() error {
+	defer t.end()
+	return t.Tx.Commit()
+}
+
+func (t *testTx) Rollback() error {
+	defer t.end()
+	return t.Tx.Rollback()
+}
+
+// testOpenTx maps each test database to its count of open transactions.
+var testOpenTx sync.Map
+
+// testOpenCounted opens dsn with the driver registered as driverName, through
+// testConnector, with a pool of one connection.
+func testOpenCounted(driverName, dsn string) (*sql.DB, error) {
+	base, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, err
+	}
+	drv := base.Driver()
+	base.Close()
+	openTx := new(atomic.Int64)
+	db := sql.OpenDB(testConnector{drv: drv, dsn: dsn, openTx: openTx})
+	db.SetMaxOpenConns(1)
+	testOpenTx.Store(db, openTx)
+	return db, nil
+}
+
+// testTxOpen reports whether a transaction is open on db.
+func testTxOpen(db *sql.DB) bool {
+	n, ok := testOpenTx.Load(db)
+	return ok && n.(*atomic.Int64).Load() > 0
+}
+
+// testCall gives one call of the code under test a context that ends when
+// the call asks db for a connection and has to wait: with a pool of one,
+// that connection is one the call itself holds, and it would wait for ever.
+// waited reports, after the call, whether that happened and whether a
+// transaction was open then.
+func testCall(parent context.Context, db *sql.DB) (ctx context.Context, waited func() (waited, inTx bool)) {
+	ctx, cancel := context.WithTimeout(parent, 10*time.Second)
+	start := db.Stats().WaitCount
+	var sawWait, sawTx atomic.Bool
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				if db.Stats().WaitCount > start {
+					sawTx.Store(testTxOpen(db))
+					sawWait.Store(true)
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() (bool, bool) {
+		close(stop)
+		<-stopped
+		cancel()
+		return sawWait.Load(), sawTx.Load()
+	}
+}
+
+// testWaitedMessage explains a call that waited for a connection it held.
+func testWaitedMessage(call string, inTx bool) string {
+	if inTx {
+		return fmt.Sprintf("%s, with the test's pool of one connection, asked db for a connection while its own transaction held that one, and waited (it would have waited for ever). A statement on db waits for the transaction's connection: run it on tx", call)
+	}
+	return fmt.Sprintf("%s, with the test's pool of one connection, asked db for a connection while it held that one itself, with no transaction open, and waited (it would have waited for ever)", call)
 }
 
 // testExec runs setup statements, failing the test on the first error.
@@ -77,8 +251,12 @@ func testExec(t *testing.T, db *sql.DB, stmts ...string) {
 // (rows never closed, a transaction never ended).
 func testCheckReleased(t *testing.T, db *sql.DB, call string) {
 	t.Helper()
+	// With a pool of one connection, nothing else can run while it is held.
 	if n := db.Stats().InUse; n != 0 {
-		t.Errorf("after %s returned, %d connection(s) of the pool are still in use: close every *sql.Rows (defer rows.Close()) and end every transaction (defer tx.Rollback())", call, n)
+		if testTxOpen(db) {
+			t.Fatalf("after %s returned, its transaction was still open, holding a connection of the pool: end every transaction (defer tx.Rollback() right after BeginTx)", call)
+		}
+		t.Fatalf("after %s returned, %d connection(s) of the pool were still in use, with no transaction open: close every *sql.Rows (defer rows.Close())", call, n)
 	}
 }
 
@@ -137,9 +315,23 @@ func testAbsent(t *testing.T, db *sql.DB, after, query, what string) {
 	}
 }
 
+// testRun calls Migrate through testCall, and stops the test when it waited
+// for a connection it held, or returned holding one.
+func testRun(t *testing.T, db *sql.DB, ms []Migration) (int, error) {
+	t.Helper()
+	ctx, waited := testCall(t.Context(), db)
+	n, err := Migrate(ctx, db, ms)
+	call := fmt.Sprintf("Migrate(versions %v)", testVersions(ms))
+	if w, inTx := waited(); w {
+		t.Fatal(testWaitedMessage(call, inTx))
+	}
+	testCheckReleased(t, db, call)
+	return n, err
+}
+
 func testMigrate(t *testing.T, db *sql.DB, ms []Migration, wantApplied int) {
 	t.Helper()
-	n, err := Migrate(t.Context(), db, ms)
+	n, err := testRun(t, db, ms)
 	if err != nil || n != wantApplied {
 		t.Fatalf("Migrate(versions %v) = %d, %v; want %d, nil", testVersions(ms), n, err, wantApplied)
 	}
@@ -157,7 +349,7 @@ func testVersions(ms []Migration) []int {
 func TestFreshDatabase(t *testing.T) {
 	db, _ := testOpenTestDB(t)
 	shuffled := []Migration{testHistory[2], testHistory[0], testHistory[1]}
-	n, err := Migrate(t.Context(), db, shuffled)
+	n, err := testRun(t, db, shuffled)
 	if err != nil || n != 3 {
 		t.Fatalf("Migrate(versions [3 1 2]) = %d, %v; want 3, nil: apply the migrations sorted by Version, whatever their order in the slice", n, err)
 	}
@@ -171,7 +363,7 @@ func TestRunTwice(t *testing.T) {
 	db, _ := testOpenTestDB(t)
 	testMigrate(t, db, testHistory, 3)
 	// The service starts again: nothing is left to do.
-	n, err := Migrate(t.Context(), db, testHistory)
+	n, err := testRun(t, db, testHistory)
 	if err != nil || n != 0 {
 		t.Fatalf("Migrate(the same migrations again) = %d, %v; want 0, nil: skip the versions recorded in schema_migrations", n, err)
 	}
@@ -182,7 +374,7 @@ func TestNewMigration(t *testing.T) {
 	db, _ := testOpenTestDB(t)
 	testMigrate(t, db, testHistory[:2], 2)
 	// A new release adds migration 3.
-	n, err := Migrate(t.Context(), db, testHistory)
+	n, err := testRun(t, db, testHistory)
 	if err != nil || n != 1 {
 		t.Fatalf("Migrate(versions [1 2 3]) after versions [1 2] = %d, %v; want 1, nil: only migration 3 is new", n, err)
 	}
@@ -196,7 +388,7 @@ func TestFailureRollsBack(t *testing.T) {
 	// The first statement of migration 2 works; the second fails.
 	broken[1].SQL = `CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, total_cents INTEGER NOT NULL);
 INSERT INTO no_such_table (id) VALUES (1)`
-	n, err := Migrate(t.Context(), db, broken)
+	n, err := testRun(t, db, broken)
 	if err == nil {
 		t.Fatalf("Migrate(versions 1-3, migration 2 broken) = %d, nil; want migration 2's error", n)
 	}
@@ -225,7 +417,7 @@ func TestRecordFailureRollsBack(t *testing.T) {
 	racing := slices.Clone(testHistory)
 	racing[1].SQL = `CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, total_cents INTEGER NOT NULL);
 INSERT INTO schema_migrations (version, name) VALUES (2, 'recorded by another instance')`
-	n, err := Migrate(t.Context(), db, racing)
+	n, err := testRun(t, db, racing)
 	if err == nil || n != 0 {
 		t.Fatalf("Migrate(versions 1-3) when recording version 2 fails = %d, %v; want 0 and the error", n, err)
 	}
@@ -238,7 +430,7 @@ INSERT INTO schema_migrations (version, name) VALUES (2, 'recorded by another in
 func TestDuplicateVersion(t *testing.T) {
 	db, _ := testOpenTestDB(t)
 	dup := append(slices.Clone(testHistory[:2]), Migration{Version: 2, Name: "create_invoices", SQL: `CREATE TABLE invoices (id INTEGER PRIMARY KEY)`})
-	n, err := Migrate(t.Context(), db, dup)
+	n, err := testRun(t, db, dup)
 	if err == nil || n != 0 {
 		t.Fatalf("Migrate(versions [1 2 2]) = %d, %v; want 0 and an error: two migrations share version 2", n, err)
 	}

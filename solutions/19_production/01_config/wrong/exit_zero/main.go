@@ -1,5 +1,5 @@
 // Wrong: prints the problems and returns from main: the program ends with exit
-// // status 0, and the platform believes all went well.
+// status 0, and the platform believes all went well.
 // Configuration comes from the environment. Write Load: read each variable
 // below (unset or empty means "use the default"), parse and check it, and
 // return every problem at once with errors.Join, each naming its variable.

@@ -1,5 +1,5 @@
 // Wrong: returns only the first problem: whoever deploys fixes one variable,
-// // restarts, and meets the next.
+// restarts, and meets the next.
 // Configuration comes from the environment. Write Load: read each variable
 // below (unset or empty means "use the default"), parse and check it, and
 // return every problem at once with errors.Join, each naming its variable.

@@ -1,5 +1,5 @@
 // Wrong: parses the numbers but never checks their range: a zero or negative
-// // timeout, and MAX_ITEMS=0, are accepted.
+// timeout, and MAX_ITEMS=0, are accepted.
 // Configuration comes from the environment. Write Load: read each variable
 // below (unset or empty means "use the default"), parse and check it, and
 // return every problem at once with errors.Join, each naming its variable.

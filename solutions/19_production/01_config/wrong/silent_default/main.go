@@ -1,5 +1,5 @@
 // Wrong: a REQUEST_TIMEOUT that does not parse silently keeps the default, so a
-// // typo in a deployment goes unnoticed.
+// typo in a deployment goes unnoticed.
 // Configuration comes from the environment. Write Load: read each variable
 // below (unset or empty means "use the default"), parse and check it, and
 // return every problem at once with errors.Join, each naming its variable.

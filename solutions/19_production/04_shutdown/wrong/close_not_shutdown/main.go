@@ -1,5 +1,5 @@
 // Wrong: calls srv.Close instead of srv.Shutdown: Close closes every
-// // connection at once, the ones with a request in flight included.
+// connection at once, the ones with a request in flight included.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight

@@ -1,5 +1,5 @@
 // Wrong: catches SIGTERM, logs, and exits at once: the request in flight is cut
-// // off.
+// off.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight

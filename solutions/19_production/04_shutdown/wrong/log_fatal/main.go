@@ -1,5 +1,5 @@
 // Wrong: serves with log.Fatal(srv.ListenAndServe()) and no signal handling:
-// // SIGTERM kills the process with the request still in flight.
+// SIGTERM kills the process with the request still in flight.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight

@@ -1,5 +1,5 @@
 // Wrong: handles Ctrl-C (SIGINT) but not SIGTERM, which is what platforms send:
-// // SIGTERM kills the process the default way.
+// SIGTERM kills the process the default way.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight

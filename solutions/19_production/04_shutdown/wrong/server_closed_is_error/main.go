@@ -1,5 +1,5 @@
 // Wrong: waits for Shutdown, but then treats the http.ErrServerClosed that
-// // ListenAndServe returns as a failure, and exits with status 1.
+// ListenAndServe returns as a failure, and exits with status 1.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight

@@ -1,6 +1,6 @@
 // Wrong: gives Shutdown the signal context, which is already done: Shutdown
-// // closes the listener, returns context.Canceled at once, and the program
-// // exits with the request still in flight.
+// closes the listener, returns context.Canceled at once, and the program
+// exits with the request still in flight.
 // Graceful shutdown. To stop a service (a deploy, a scale-down), the
 // platform sends SIGTERM, waits a little, then kills it. On SIGTERM (or
 // Ctrl-C), stop accepting new connections, let the requests in flight
