@@ -124,3 +124,87 @@ fn report_error(err: &anyhow::Error) {
         term::paint_stderr(term::Paint::ErrorLabel, "error:")
     );
 }
+
+#[cfg(test)]
+mod layers {
+    //! The modules form layers, and a module uses only its own layer and
+    //! the ones below: grading never reaches up into commands, commands
+    //! never into watch mode. Adding a module means placing it here.
+
+    /// Top first. `lib.rs` and `main.rs` (the crate root) use everything.
+    const LAYERS: &[&[&str]] = &[
+        &["watch"],
+        &["cmd"],
+        &["grade"],
+        &[
+            "verdict",
+            "course",
+            "state",
+            "probes",
+            "book",
+            "progress_bar",
+            "gomod",
+            "lock",
+            "term",
+        ],
+        &["paths", "events", "json_match", "prometheus", "signals"],
+        &["process"],
+        &["fsutil", "invoked", "exit", "cli"],
+    ];
+
+    fn layer(module: &str) -> Option<usize> {
+        LAYERS.iter().position(|l| l.contains(&module))
+    }
+
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                sources(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    fn modules_use_only_their_layer_and_below() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runner/src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        let mut problems = Vec::new();
+        for file in files {
+            let rel = file
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let top = rel.split('/').next().unwrap().trim_end_matches(".rs");
+            if top == "lib" || top == "main" {
+                continue;
+            }
+            let Some(own) = layer(top) else {
+                problems.push(format!("{rel}: module `{top}` is in no layer of LAYERS"));
+                continue;
+            };
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                for part in line.split("crate::").skip(1) {
+                    let used: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect();
+                    if let Some(l) = layer(&used)
+                        && l < own
+                    {
+                        problems.push(format!(
+                            "{rel}:{}: `{top}` uses `{used}`, a layer above it",
+                            i + 1
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

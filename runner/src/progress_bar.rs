@@ -1,44 +1,101 @@
 //! A one-line progress bar on stderr, drawn only when stderr is a terminal.
+//! It shows up at once and its clock ticks every second, so a long shared
+//! `go test` run that reports only at its end never looks like a hang.
 
 use std::io::Write;
-use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::term;
 
 #[derive(Debug)]
-pub(crate) struct Bar {
+struct Inner {
     total: usize,
     state: Mutex<(usize, String)>,
-    enabled: bool,
     started: Instant,
+    finished: AtomicBool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Bar {
+    inner: Arc<Inner>,
+    enabled: bool,
 }
 
 impl Bar {
     pub(crate) fn new(total: usize) -> Bar {
-        Bar {
-            total,
-            state: Mutex::new((0, String::new())),
+        let bar = Bar {
+            inner: Arc::new(Inner {
+                total,
+                state: Mutex::new((0, "starting".to_string())),
+                started: Instant::now(),
+                finished: AtomicBool::new(false),
+            }),
             enabled: term::stderr_is_tty(),
-            started: Instant::now(),
+        };
+        if bar.enabled {
+            bar.inner.redraw();
+            let inner = Arc::clone(&bar.inner);
+            std::thread::spawn(move || {
+                loop {
+                    std::thread::sleep(Duration::from_secs(1));
+                    if inner.finished.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    inner.redraw();
+                }
+            });
         }
+        bar
     }
 
     /// Counts one more item done, naming it.
     pub(crate) fn inc(&self, label: &str) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.0 += 1;
-        s.1 = label.to_string();
-        self.draw(s.0, &s.1);
+        {
+            let mut s = self.inner.state.lock().unwrap_or_else(|e| e.into_inner());
+            s.0 += 1;
+            s.1 = label.to_string();
+        }
+        if self.enabled {
+            self.inner.redraw();
+        }
     }
 
-    fn draw(&self, done: usize, label: &str) {
-        if !self.enabled {
+    /// Removes the bar from the screen and stops its clock.
+    pub(crate) fn clear(&self) {
+        self.inner.finished.store(true, Ordering::SeqCst);
+        if self.enabled {
+            // The state lock orders this after any redraw in progress.
+            let _s = self.inner.state.lock().unwrap_or_else(|e| e.into_inner());
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.inner.finished.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Inner {
+    fn redraw(&self) {
+        let s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if self.finished.load(Ordering::SeqCst) {
             return;
         }
+        let (done, label) = (&s.0, &s.1);
         let width = term::width();
         let bar_w = (width / 3).clamp(10, 40);
         let filled = (done * bar_w).checked_div(self.total).unwrap_or(bar_w);
+        let label = if *done == 0 {
+            "grading (shared go test runs report when they end)"
+        } else {
+            label.as_str()
+        };
         let mut line = format!(
             "[{}{}] {done}/{} {:.0}s {label}",
             "#".repeat(filled),
@@ -53,14 +110,5 @@ impl Bar {
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r\x1b[2K{line}");
         let _ = err.flush();
-    }
-
-    /// Removes the bar from the screen.
-    pub(crate) fn clear(&self) {
-        if self.enabled {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r\x1b[2K");
-            let _ = err.flush();
-        }
     }
 }

@@ -22,7 +22,6 @@ use crate::process::CancelToken;
 use crate::state::State;
 use crate::verdict::Verdict;
 
-
 /// Quiet time after the last file event before a check starts. Editors
 /// write a file in several steps (truncate, write, rename); this joins them.
 pub(crate) const DEBOUNCE: Duration = Duration::from_millis(10);
