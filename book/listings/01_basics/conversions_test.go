@@ -72,7 +72,8 @@ func Example_strconv() {
 // runeOrDigits shows what string(rune(n)) makes.
 func runeOrDigits() {
 	code := 65
-	fmt.Println(string(rune(code)), strconv.Itoa(code)) // the character A, the text "65"
+	// The character A, then the text "65".
+	fmt.Println(string(rune(code)), strconv.Itoa(code))
 }
 
 // ANCHOR_END: rune

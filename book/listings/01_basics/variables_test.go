@@ -7,7 +7,7 @@ import "fmt"
 func declareVariables() {
 	var port int = 8080  // var, a name, a type and a value
 	var host = "example" // the type can be left out: the value says it is a string
-	retries := 3         // := declares and gives a value, type inferred (inside functions only)
+	retries := 3         // := declares and gives a value (inside functions only)
 
 	port = 9090  // = changes a variable that already exists
 	retries += 2 // the same as retries = retries + 2

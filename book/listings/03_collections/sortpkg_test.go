@@ -14,7 +14,11 @@ func Example_slicesPackage() {
 	slices.Sort(ports) // sorts in place
 	fmt.Println(ports)
 
-	fmt.Println(slices.Contains(ports, 443), slices.Index(ports, 5432), slices.Index(ports, 22))
+	fmt.Println(
+		slices.Contains(ports, 443),
+		slices.Index(ports, 5432),
+		slices.Index(ports, 22),
+	)
 	fmt.Println(slices.Max(ports), slices.Equal(ports, []int{80, 443, 5432, 8080}))
 
 	i, found := slices.BinarySearch(ports, 8080) // needs a sorted slice

@@ -25,7 +25,8 @@ func Example_fieldsFunc() {
 // ANCHOR: unicode
 func Example_unicodeClasses() {
 	for _, r := range "aÉ7日 -!" {
-		fmt.Printf("%q letter=%t digit=%t\n", r, unicode.IsLetter(r), unicode.IsDigit(r))
+		fmt.Printf("%q letter=%t digit=%t\n",
+			r, unicode.IsLetter(r), unicode.IsDigit(r))
 	}
 	// ToLower and ToUpper know every alphabet. They map rune by rune, so
 	// "ß", which has no one-rune capital, stays as it is.
@@ -53,7 +54,9 @@ func tagCounts(post string) map[string]int {
 		if !ok {
 			continue
 		}
-		tag = strings.TrimRightFunc(tag, func(r rune) bool { return !unicode.IsLetter(r) })
+		tag = strings.TrimRightFunc(tag, func(r rune) bool {
+			return !unicode.IsLetter(r)
+		})
 		if tag != "" {
 			counts[strings.ToLower(tag)]++
 		}

@@ -63,7 +63,10 @@ func (r *statusRecorder) WriteHeader(code int) {
 }
 
 func Example_statusRecorder() {
-	rec := &statusRecorder{ResponseWriter: httptest.NewRecorder(), status: http.StatusOK}
+	rec := &statusRecorder{
+		ResponseWriter: httptest.NewRecorder(),
+		status:         http.StatusOK,
+	}
 	var w http.ResponseWriter = rec // it has all three methods
 	w.WriteHeader(http.StatusTeapot)
 	w.Write([]byte("short and stout"))

@@ -51,7 +51,8 @@ func kind(v any) string {
 
 func Example_kind() {
 	var doc map[string]any
-	json.Unmarshal([]byte(`{"id": 7, "name": "Ada", "tags": ["a", "b"], "boss": null, "admin": true, "home": {}}`), &doc)
+	json.Unmarshal([]byte(`{"id": 7, "name": "Ada", "tags": ["a", "b"],
+		"boss": null, "admin": true, "home": {}}`), &doc)
 	for _, k := range slices.Sorted(maps.Keys(doc)) {
 		fmt.Printf("%s: %s\n", k, kind(doc[k]))
 	}

@@ -18,7 +18,8 @@ func (e *RateLimitError) Error() string {
 
 // callAPI pretends an API refused the call, and wraps that in context.
 func callAPI() error {
-	return fmt.Errorf("sync invoices: %w", &RateLimitError{RetryAfter: 30 * time.Second})
+	err := &RateLimitError{RetryAfter: 30 * time.Second}
+	return fmt.Errorf("sync invoices: %w", err)
 }
 
 func Example_as() {
@@ -46,7 +47,8 @@ func (e *QueryError) Error() string { return e.Query + ": " + e.Err.Error() }
 func (e *QueryError) Unwrap() error { return e.Err }
 
 func Example_unwrap() {
-	err := fmt.Errorf("list orders: %w", &QueryError{Query: "SELECT * FROM orders", Err: ErrNoRows})
+	err := fmt.Errorf("list orders: %w",
+		&QueryError{Query: "SELECT * FROM orders", Err: ErrNoRows})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, ErrNoRows))
 	var qe *QueryError

@@ -24,7 +24,8 @@ func FuzzQuote(f *testing.F) {
 		}
 		back, err := strconv.Unquote(q)
 		if err != nil || back != s {
-			t.Errorf("Unquote(Quote(%q)) = %q, %v; want the original back", s, back, err)
+			t.Errorf("Unquote(Quote(%q)) = %q, %v; want the original back",
+				s, back, err)
 		}
 	})
 }

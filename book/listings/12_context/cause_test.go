@@ -27,7 +27,8 @@ func ExampleWithCancelCause() {
 }
 
 func ExampleWithTimeoutCause() {
-	ctx, cancel := context.WithTimeoutCause(context.Background(), 10*time.Millisecond, ErrTooSlow)
+	ctx, cancel := context.WithTimeoutCause(
+		context.Background(), 10*time.Millisecond, ErrTooSlow)
 	defer cancel()
 	<-ctx.Done()
 	fmt.Println("Err:  ", ctx.Err())

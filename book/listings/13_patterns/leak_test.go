@@ -48,7 +48,8 @@ func noLeak(ctx context.Context) {
 func bubbleLeaks(t *testing.T, f func()) (leaked bool) {
 	defer func() {
 		r := recover()
-		leaked = r != nil && strings.Contains(fmt.Sprint(r), "blocked goroutines remain")
+		leaked = r != nil &&
+			strings.Contains(fmt.Sprint(r), "blocked goroutines remain")
 	}()
 	synctest.Test(t, func(*testing.T) { f() })
 	return false

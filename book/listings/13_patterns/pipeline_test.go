@@ -58,7 +58,8 @@ func Example_pipeline() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel() // stops every stage if we return early
 
-	for s := range nonEmpty(ctx, lines(ctx, "GET /\n\n  POST /orders \n\nGET /health\n")) {
+	input := "GET /\n\n  POST /orders \n\nGET /health\n"
+	for s := range nonEmpty(ctx, lines(ctx, input)) {
 		fmt.Printf("%q\n", s)
 	}
 	// Output:

@@ -42,7 +42,12 @@ func Example_guidePool() {
 // ANCHOR: pool
 // CheckAll runs check on every URL with at most workers checks at once, and
 // returns the error of each URL at its index (nil when it passed).
-func CheckAll(ctx context.Context, urls []string, workers int, check func(context.Context, string) error) []error {
+func CheckAll(
+	ctx context.Context,
+	urls []string,
+	workers int,
+	check func(context.Context, string) error,
+) []error {
 	errs := make([]error, len(urls)) // one slot per URL: no two workers share one
 	indexes := make(chan int)        // unbuffered: a worker takes a job when it is free
 

@@ -29,7 +29,11 @@ func TestSendAllPace(t *testing.T) {
 		sendAll([]string{"a", "b", "c"}, 100*time.Millisecond, func(string) {
 			at = append(at, time.Since(start))
 		})
-		want := []time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond}
+		want := []time.Duration{
+			100 * time.Millisecond,
+			200 * time.Millisecond,
+			300 * time.Millisecond,
+		}
 		for i := range want {
 			if at[i] != want[i] {
 				t.Errorf("message %d sent at %v, want %v", i, at[i], want[i])

@@ -40,7 +40,8 @@ func TestResizeAllLimit(t *testing.T) {
 			now.Add(-1)
 		}
 		start := time.Now()
-		resizeAll([]string{"a.png", "b.png", "c.png", "d.png", "e.png", "f.png"}, 2, resize)
+		files := []string{"a.png", "b.png", "c.png", "d.png", "e.png", "f.png"}
+		resizeAll(files, 2, resize)
 		if m := most.Load(); m != 2 {
 			t.Errorf("%d resizes ran at once, want 2", m)
 		}

@@ -31,8 +31,9 @@ func uptime(started string) http.HandlerFunc {
 
 func ExampleGreeter() {
 	mux := http.NewServeMux()
-	mux.Handle("GET /hello", &Greeter{Greeting: "Bonjour"}) // a value with ServeHTTP
-	mux.Handle("GET /uptime", uptime("09:00"))              // a function, adapted by HandlerFunc
+	// A value with a ServeHTTP method, and a function adapted by HandlerFunc.
+	mux.Handle("GET /hello", &Greeter{Greeting: "Bonjour"})
+	mux.Handle("GET /uptime", uptime("09:00"))
 
 	for _, path := range []string{"/hello", "/uptime"} {
 		rec := httptest.NewRecorder() // a ResponseWriter that records
@@ -99,7 +100,7 @@ func Example_responseOrder() {
 	}
 	wrong := func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "created order 42")      // sends 200 and the headers now
-		w.WriteHeader(http.StatusCreated)        // too late: ignored, logged as "superfluous"
+		w.WriteHeader(http.StatusCreated)        // too late: ignored, and logged
 		w.Header().Set("Location", "/orders/42") // too late: never sent
 	}
 	for _, h := range []http.HandlerFunc{right, wrong} {
@@ -130,14 +131,16 @@ func pageSize(r *http.Request) (int, error) {
 }
 
 func Example_query() {
-	for _, target := range []string{"/list", "/list?size=5", "/list?size=500", "/list?size=five"} {
+	targets := []string{"/list", "/list?size=5", "/list?size=500", "/list?size=five"}
+	for _, target := range targets {
 		r := httptest.NewRequest("GET", target, nil)
 		n, err := pageSize(r)
 		fmt.Println(target, n, err)
 	}
 	r := httptest.NewRequest("GET", "/search?q=caf%C3%A9+au+lait&tag=a&tag=b", nil)
 	r.Header.Set("accept-language", "fr") // header names are case-insensitive
-	fmt.Printf("%q %q %q\n", r.URL.Query().Get("q"), r.URL.Query()["tag"], r.Header.Get("Accept-Language"))
+	q := r.URL.Query()
+	fmt.Printf("%q %q %q\n", q.Get("q"), q["tag"], r.Header.Get("Accept-Language"))
 	// Output:
 	// /list 20 <nil>
 	// /list?size=5 5 <nil>

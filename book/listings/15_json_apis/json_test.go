@@ -29,14 +29,20 @@ type Product struct {
 func ExampleProduct() {
 	p := Product{SKU: "MUG-1", Name: "Mug", PriceCent: 1200, CostCent: 310,
 		Updated: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC), note: "fragile"}
-	b, _ := json.Marshal(p)
+	b, _ := json.MarshalIndent(p, "", "  ")
 	fmt.Println(string(b))
 
 	var in Product
 	json.Unmarshal([]byte(`{"sku":"X","cost_cents":1,"CostCent":1,"tags":["a"]}`), &in)
 	fmt.Println(in.SKU, in.CostCent, in.Tags)
 	// Output:
-	// {"sku":"MUG-1","name":"Mug","price_cents":1200,"tags":null,"updated_at":"2025-03-01T12:00:00Z"}
+	// {
+	//   "sku": "MUG-1",
+	//   "name": "Mug",
+	//   "price_cents": 1200,
+	//   "tags": null,
+	//   "updated_at": "2025-03-01T12:00:00Z"
+	// }
 	// X 0 [a]
 }
 
@@ -78,7 +84,7 @@ func Example_strictDecoding() {
 	for _, body := range []string{
 		`{"workers": 4}`,
 		`{"workers": 4, "debgu": true}`,
-		`{"workers": "four"}`,
+		`[{"workers": 4}]`,
 		`{"workers": 4} {"workers": 5}`,
 		`{"workers": 4, "pad": "` + strings.Repeat("x", 2000) + `"}`,
 	} {
@@ -98,7 +104,7 @@ func Example_strictDecoding() {
 	// Output:
 	// ok: {Workers:4 Debug:false}
 	// 400: decode: json: unknown field "debgu"
-	// 400: decode: json: cannot unmarshal string into Go struct field Config.workers of type int
+	// 400: decode: json: cannot unmarshal array into Go value of type jsonapi.Config
 	// 400: decode: more than one JSON value
 	// 413: body over 1024 bytes
 }
@@ -141,7 +147,10 @@ var ErrNoSuchOrder = errors.New("no such order")
 
 // orderStatus answers for one order. Its store fails in two ways: the
 // order is not there (the client's business), or the store is broken (ours).
-func orderStatus(logger *slog.Logger, lookup func(id string) (string, error)) http.HandlerFunc {
+func orderStatus(
+	logger *slog.Logger,
+	lookup func(id string) (string, error),
+) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		status, err := lookup(r.PathValue("id"))
 		switch {
@@ -167,7 +176,7 @@ func Example_safeErrors() {
 	}))
 	lookup := func(id string) (string, error) {
 		if id == "7" {
-			return "", fmt.Errorf("redis GET order:7: %w", errors.New("dial tcp 10.0.4.2:6379: connection refused"))
+			return "", errors.New("dial tcp redis:6379: connection refused")
 		}
 		return "", fmt.Errorf("order %s: %w", id, ErrNoSuchOrder)
 	}
@@ -179,7 +188,7 @@ func Example_safeErrors() {
 		fmt.Print(rec.Code, " ", rec.Body.String())
 	}
 	// Output:
-	// level=ERROR msg="order status" id=7 err="redis GET order:7: dial tcp 10.0.4.2:6379: connection refused"
+	// level=ERROR msg="order status" id=7 err="dial tcp redis:6379: connection refused"
 	// 500 {"error":"internal error"}
 	// 404 {"error":"order not found"}
 }
@@ -198,7 +207,8 @@ func Example_patch() {
 	for _, body := range []string{`{"discount_percent": 0}`, `{"name": "Big mug"}`} {
 		var p ProductPatch
 		json.NewDecoder(strings.NewReader(body)).Decode(&p)
-		fmt.Printf("name sent: %v, discount sent: %v\n", p.Name != nil, p.Discount != nil)
+		fmt.Printf("name sent: %v, discount sent: %v\n",
+			p.Name != nil, p.Discount != nil)
 	}
 	// Output:
 	// name sent: false, discount sent: true

@@ -18,7 +18,8 @@ func Timing(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now() // before: on the way in
 		next.ServeHTTP(w, r)
-		logger.Info("timing", "path", r.URL.Path, "took", time.Since(start)) // after: on the way out
+		// After: on the way out.
+		logger.Info("timing", "path", r.URL.Path, "took", time.Since(start))
 	})
 }
 
@@ -109,7 +110,8 @@ func Example_contextValue() {
 		host, _, _ := strings.Cut(r.Host, ".") // acme.example.com → acme
 		h.ServeHTTP(w, r.WithContext(WithTenant(r.Context(), host)))
 	})
-	tenants.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "http://acme.example.com/", nil))
+	tenants.ServeHTTP(httptest.NewRecorder(),
+		httptest.NewRequest("GET", "http://acme.example.com/", nil))
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 	// Output:
 	// acme true
@@ -146,9 +148,12 @@ func say(name string) func(http.Handler) http.Handler {
 }
 
 func Example_nesting() {
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Println("handler") })
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println("handler")
+	})
 	outer, inner := say("outer"), say("inner")
-	outer(inner(h)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	req := httptest.NewRequest("GET", "/", nil)
+	outer(inner(h)).ServeHTTP(httptest.NewRecorder(), req)
 	// Output:
 	// outer in
 	// inner in

@@ -102,7 +102,8 @@ func Example_queryTimeout() {
 	defer cleanup()
 	// ANCHOR: timeout
 	// A report that counts to a billion: far too slow.
-	const report = `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000)
+	const report = `WITH RECURSIVE n(i) AS (
+			SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000)
 		SELECT count(*) FROM n`
 
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
@@ -139,7 +140,8 @@ type Book struct {
 // ANCHOR: queryrow
 func bookByID(ctx context.Context, db *sql.DB, id int64) (Book, error) {
 	var b Book
-	err := db.QueryRowContext(ctx, `SELECT id, title, isbn FROM books WHERE id = $1`, id).
+	err := db.QueryRowContext(ctx,
+		`SELECT id, title, isbn FROM books WHERE id = $1`, id).
 		Scan(&b.ID, &b.Title, &b.ISBN)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Book{}, fmt.Errorf("book %d: %w", id, ErrNoBook)
@@ -229,7 +231,8 @@ func Example_injection() {
 	fmt.Println("concatenated:", n, "books")
 
 	// The input travels apart from the SQL text: it is only ever a value.
-	db.QueryRowContext(ctx, `SELECT count(*) FROM books WHERE author = $1`, author).Scan(&n)
+	db.QueryRowContext(ctx,
+		`SELECT count(*) FROM books WHERE author = $1`, author).Scan(&n)
 	fmt.Println("placeholder:", n, "books")
 	// ANCHOR_END: injection
 

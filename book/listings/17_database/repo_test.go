@@ -23,13 +23,15 @@ type SQLShelf struct{ DB *sql.DB }
 func (s SQLShelf) Add(ctx context.Context, title, author string) (int64, error) {
 	var id int64
 	err := s.DB.QueryRowContext(ctx,
-		`INSERT INTO books (title, author) VALUES ($1, $2) RETURNING id`, title, author).Scan(&id)
+		`INSERT INTO books (title, author) VALUES ($1, $2) RETURNING id`,
+		title, author).Scan(&id)
 	return id, err
 }
 
 func (s SQLShelf) Title(ctx context.Context, id int64) (string, error) {
 	var title string
-	err := s.DB.QueryRowContext(ctx, `SELECT title FROM books WHERE id = $1`, id).Scan(&title)
+	err := s.DB.QueryRowContext(ctx,
+		`SELECT title FROM books WHERE id = $1`, id).Scan(&title)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNoBook // the database's word turned into the service's
 	}
@@ -85,7 +87,8 @@ func TestSQLShelf(t *testing.T) {
 	testShelf(t, func(t *testing.T) Shelf {
 		db, cleanup := demoDB()
 		t.Cleanup(cleanup)
-		mustExec(db, `CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL, author TEXT NOT NULL)`)
+		mustExec(db, `CREATE TABLE books (
+			id INTEGER PRIMARY KEY, title TEXT NOT NULL, author TEXT NOT NULL)`)
 		return SQLShelf{DB: db}
 	})
 }

@@ -20,7 +20,9 @@ import (
 var ErrSoldOut = errors.New("sold out")
 
 // reserve takes n seats of a show and records the booking: both or neither.
-func reserve(ctx context.Context, db *sql.DB, show int64, customer string, n int) error {
+func reserve(
+	ctx context.Context, db *sql.DB, show int64, customer string, n int,
+) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -42,7 +44,8 @@ func reserve(ctx context.Context, db *sql.DB, show int64, customer string, n int
 	}
 	// Every statement of the transaction goes through tx, not db.
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO bookings (show_id, customer, seats) VALUES ($1, $2, $3)`, show, customer, n); err != nil {
+		`INSERT INTO bookings (show_id, customer, seats) VALUES ($1, $2, $3)`,
+		show, customer, n); err != nil {
 		return fmt.Errorf("reserve: %w", err) // the UPDATE is rolled back too
 	}
 	return tx.Commit()
@@ -59,7 +62,10 @@ func Example_transaction() {
 		`INSERT INTO shows (id, free) VALUES (1, 5)`)
 	ctx := context.Background()
 	// ANCHOR: tx-example
-	free := func() (n int) { db.QueryRow(`SELECT free FROM shows WHERE id = 1`).Scan(&n); return n }
+	free := func() (n int) {
+		db.QueryRow(`SELECT free FROM shows WHERE id = 1`).Scan(&n)
+		return n
+	}
 
 	fmt.Println(reserve(ctx, db, 1, "Ada", 3), free())
 	fmt.Println(reserve(ctx, db, 1, "Grace", 3), free())
@@ -82,7 +88,8 @@ func addTags(ctx context.Context, db *sql.DB, book int64, tags []string) error {
 	}
 	defer tx.Rollback()
 
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO tags (book_id, tag) VALUES ($1, $2)`)
+	stmt, err := tx.PrepareContext(ctx,
+		`INSERT INTO tags (book_id, tag) VALUES ($1, $2)`)
 	if err != nil {
 		return err
 	}
@@ -171,7 +178,8 @@ func Example_embedMigrations() {
 // pgErr.Code == "23505".)
 func isUniqueViolation(err error) bool {
 	var sqliteErr *sqlite.Error
-	return errors.As(err, &sqliteErr) && sqliteErr.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	return errors.As(err, &sqliteErr) &&
+		sqliteErr.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
 // ANCHOR_END: driver-error

@@ -24,7 +24,8 @@ func loadWorker(getenv func(string) string) (WorkerConfig, error) {
 	if v := getenv("WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			problems = append(problems, fmt.Errorf("WORKERS: %q is not a positive whole number", v))
+			problems = append(problems,
+				fmt.Errorf("WORKERS: %q is not a positive whole number", v))
 		} else {
 			cfg.Workers = n
 		}
@@ -32,7 +33,8 @@ func loadWorker(getenv func(string) string) (WorkerConfig, error) {
 	if v := getenv("POLL_INTERVAL"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			problems = append(problems, fmt.Errorf("POLL_INTERVAL: %q is not a duration above zero, such as 500ms", v))
+			problems = append(problems, fmt.Errorf(
+				"POLL_INTERVAL: %q is not a duration above zero, such as 500ms", v))
 		} else {
 			cfg.PollInterval = d
 		}

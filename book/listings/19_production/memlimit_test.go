@@ -38,7 +38,8 @@ func containerLimit(content string) (int64, bool) {
 
 func Example_cgroup() {
 	if n, ok := containerLimit("1073741824\n"); ok {
-		fmt.Println("soft limit:", n*9/10>>20, "MiB") // 90%: room for what the GC does not count
+		// 90%: room for what the GC does not count.
+		fmt.Println("soft limit:", n*9/10>>20, "MiB")
 	}
 	_, ok := containerLimit("max\n")
 	fmt.Println("limited:", ok)

@@ -32,9 +32,12 @@ func (m *jobMetrics) writeTo(w io.Writer, goroutines int) {
 	for k := range m.done {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1]
+	})
 	for _, k := range keys {
-		fmt.Fprintf(w, "jobs_done_total{queue=%s,outcome=%s} %d\n", strconv.Quote(k[0]), strconv.Quote(k[1]), m.done[k])
+		fmt.Fprintf(w, "jobs_done_total{queue=%s,outcome=%s} %d\n",
+			strconv.Quote(k[0]), strconv.Quote(k[1]), m.done[k])
 	}
 	fmt.Fprintln(w, "# HELP go_goroutines Goroutines that currently exist.")
 	fmt.Fprintln(w, "# TYPE go_goroutines gauge")

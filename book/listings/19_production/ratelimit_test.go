@@ -28,7 +28,9 @@ func (b *bucket) take(now time.Time) bool {
 func Example_bucket() {
 	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	b := &bucket{rate: 1, burst: 3, tokens: 3, last: start}
-	for _, at := range []time.Duration{0, 0, 0, 0, 500 * time.Millisecond, time.Second, 10 * time.Second} {
+	for _, at := range []time.Duration{
+		0, 0, 0, 0, 500 * time.Millisecond, time.Second, 10 * time.Second,
+	} {
 		fmt.Printf("t=%-5v %v\n", at, b.take(start.Add(at)))
 	}
 	// Output:

@@ -23,18 +23,19 @@ func newExampleLogger(level slog.Leveler) *slog.Logger {
 // ANCHOR: slog
 func Example_slog() {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte("warn")); err != nil { // "debug", "INFO", "Error"...
+	// Any case works: "debug", "INFO", "Error"...
+	if err := level.UnmarshalText([]byte("warn")); err != nil {
 		panic(err)
 	}
 	logger := newExampleLogger(level)
 
-	logger.Info("cache warmed", "entries", 1200)                  // below WARN: dropped
-	logger.Warn("slow query", "table", "orders", "ms", 840)       // typed fields
-	logger = logger.With("service", "billing")                    // on every line from now on
-	logger.Error("payment failed", "order_id", 42, "retry", true) // numbers stay numbers
+	logger.Info("cache warmed", "entries", 1200)            // below WARN: dropped
+	logger.Warn("slow query", "table", "orders", "ms", 840) // typed fields
+	logger = logger.With("service", "billing")              // on every line from now on
+	logger.Error("payment failed", "order_id", 42)          // numbers stay numbers
 	// Output:
 	// {"level":"WARN","msg":"slow query","table":"orders","ms":840}
-	// {"level":"ERROR","msg":"payment failed","service":"billing","order_id":42,"retry":true}
+	// {"level":"ERROR","msg":"payment failed","service":"billing","order_id":42}
 }
 
 // ANCHOR_END: slog
@@ -48,7 +49,8 @@ func (Token) LogValue() slog.Value { return slog.StringValue("REDACTED") }
 
 func Example_redact() {
 	logger := newExampleLogger(slog.LevelInfo)
-	logger.InfoContext(context.Background(), "login", "user", "ada", "token", Token("s3cr3t"))
+	logger.InfoContext(context.Background(), "login",
+		"user", "ada", "token", Token("s3cr3t"))
 	// Output:
 	// {"level":"INFO","msg":"login","user":"ada","token":"REDACTED"}
 }

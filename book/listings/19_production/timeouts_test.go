@@ -14,7 +14,7 @@ func newServer(h http.Handler) *http.Server {
 		Handler:           h,
 		ReadHeaderTimeout: 3 * time.Second,  // request line + headers
 		ReadTimeout:       15 * time.Second, // ... + the body (an upload)
-		WriteTimeout:      20 * time.Second, // from the end of the headers to the end of the answer
+		WriteTimeout:      20 * time.Second, // from end of headers to end of answer
 		IdleTimeout:       90 * time.Second, // keep-alive: waiting for the next request
 		MaxHeaderBytes:    64 << 10,         // 64 KiB of headers (the default is 1 MiB)
 	}

@@ -30,7 +30,8 @@ func (r *Reminders) Remind(user string, trialEnds time.Time) error {
 	if left < 0 || left > 3*24*time.Hour {
 		return nil
 	}
-	return r.mailer.Send(user, fmt.Sprintf("your trial ends in %.0f hours", left.Hours()))
+	msg := fmt.Sprintf("your trial ends in %.0f hours", left.Hours())
+	return r.mailer.Send(user, msg)
 }
 
 // ANCHOR_END: di

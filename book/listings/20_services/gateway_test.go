@@ -22,9 +22,10 @@ func statusFor(err error) int {
 }
 
 func Example_gateway() {
-	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	hang := func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done() // never answers on its own
-	}))
+	}
+	slow := httptest.NewServer(http.HandlerFunc(hang))
 	defer slow.Close()
 	gone := httptest.NewServer(http.NotFoundHandler())
 	gone.Close() // nothing listens there any more

@@ -9,7 +9,9 @@ import (
 // NotFoundError says which record a lookup could not find.
 type NotFoundError struct{ ID int }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("record %d not found", e.ID) }
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("record %d not found", e.ID)
+}
 
 // findUser "succeeds" for id 1, but returns its *NotFoundError variable,
 // nil or not, as an error.

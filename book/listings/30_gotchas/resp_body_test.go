@@ -44,7 +44,7 @@ func Example_responseBodies() {
 			case "read to the end and closed":
 				// ANCHOR: drain
 				io.Copy(io.Discard, resp.Body) // read what is left...
-				resp.Body.Close()              // ...then release it: the connection goes back to the pool
+				resp.Body.Close()              // ...and close: it goes back to the pool
 				// ANCHOR_END: drain
 			}
 		}

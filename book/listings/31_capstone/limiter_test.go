@@ -40,7 +40,9 @@ func (q *quota) allow(now time.Time) (bool, time.Duration) {
 func Example_gcra() {
 	q := &quota{interval: 500 * time.Millisecond, burst: 3} // 2 per second, 3 at once
 	start := time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC)
-	for _, after := range []time.Duration{0, 0, 0, 0, 250 * time.Millisecond, 500 * time.Millisecond, time.Hour} {
+	for _, after := range []time.Duration{
+		0, 0, 0, 0, 250 * time.Millisecond, 500 * time.Millisecond, time.Hour,
+	} {
 		ok, wait := q.allow(start.Add(after))
 		fmt.Printf("at +%v: allowed %v, wait %v\n", after, ok, wait)
 	}
@@ -64,7 +66,9 @@ func retryAfter(wait time.Duration) string {
 }
 
 func Example_retryAfter() {
-	for _, d := range []time.Duration{250 * time.Millisecond, time.Second, 1500 * time.Millisecond, 10 * time.Second} {
+	for _, d := range []time.Duration{
+		250 * time.Millisecond, time.Second, 1500 * time.Millisecond, 10 * time.Second,
+	} {
 		fmt.Println(d, "→ Retry-After:", retryAfter(d))
 	}
 	// Output:
@@ -78,7 +82,8 @@ func Example_retryAfter() {
 
 // ANCHOR: client-key
 func Example_clientKey() {
-	for _, remote := range []string{"203.0.113.7:51234", "203.0.113.7:51235", "[2001:db8::1]:443"} {
+	remotes := []string{"203.0.113.7:51234", "203.0.113.7:51235", "[2001:db8::1]:443"}
+	for _, remote := range remotes {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.RemoteAddr = remote // what net/http sets: the peer's IP and port
 		host, _, _ := net.SplitHostPort(r.RemoteAddr)

@@ -36,13 +36,15 @@ func (c *jobCounter) write(w io.Writer) {
 	counts := maps.Clone(c.counts) // a copy: no lock held while writing
 	c.mu.Unlock()
 	keys := slices.SortedFunc(maps.Keys(counts), func(a, b [2]string) int {
-		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) // a stable order
+		// A stable order: by queue, then by outcome.
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	})
 	esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	fmt.Fprintln(w, "# HELP jobs_total Background jobs finished, by queue and outcome.")
 	fmt.Fprintln(w, "# TYPE jobs_total counter")
 	for _, k := range keys {
-		fmt.Fprintf(w, "jobs_total{queue=\"%s\",outcome=\"%s\"} %d\n", esc.Replace(k[0]), esc.Replace(k[1]), counts[k])
+		fmt.Fprintf(w, "jobs_total{queue=\"%s\",outcome=\"%s\"} %d\n",
+			esc.Replace(k[0]), esc.Replace(k[1]), counts[k])
 	}
 }
 
@@ -100,11 +102,12 @@ func Example_shutdown() {
 		panic(err)
 	}
 	inHandler, finish := make(chan struct{}), make(chan struct{})
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	slow := func(w http.ResponseWriter, r *http.Request) {
 		close(inHandler)
 		<-finish // a slow request
 		fmt.Fprint(w, "done")
-	})}
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(slow)}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -128,10 +131,12 @@ func Example_shutdown() {
 		shutdownDone <- srv.Shutdown(ctx) // waits for the request in flight
 	}()
 	err = <-served // returns at once: no new connections from now on
-	fmt.Println("Serve returned:", err, "| ErrServerClosed:", errors.Is(err, http.ErrServerClosed))
+	fmt.Println("Serve returned:", err,
+		"| ErrServerClosed:", errors.Is(err, http.ErrServerClosed))
 	close(finish) // the slow request ends...
 	fmt.Println("the client got:", <-answer)
-	fmt.Println("Shutdown returned:", <-shutdownDone) // ...and only then Shutdown returns
+	// ...and only then does Shutdown return.
+	fmt.Println("Shutdown returned:", <-shutdownDone)
 	// Output:
 	// Serve returned: http: Server closed | ErrServerClosed: true
 	// the client got: 200 done
@@ -157,14 +162,16 @@ func loadWorkerConfig(getenv func(string) string) (workerConfig, error) {
 	if v := getenv("CONCURRENCY"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return workerConfig{}, fmt.Errorf("CONCURRENCY=%q: want a whole number above 0", v)
+			return workerConfig{},
+				fmt.Errorf("CONCURRENCY=%q: want a whole number above 0", v)
 		}
 		cfg.Concurrency = n
 	}
 	if v := getenv("JOB_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			return workerConfig{}, fmt.Errorf("JOB_TIMEOUT=%q: want a duration such as 30s", v)
+			return workerConfig{},
+				fmt.Errorf("JOB_TIMEOUT=%q: want a duration such as 30s", v)
 		}
 		cfg.Timeout = d
 	}

@@ -68,7 +68,8 @@ func Example_injection() {
 	fmt.Println("pasted:      ", count(db.QueryContext(ctx, pasted)))
 
 	// As an argument, it is a value and nothing else: no user has that name.
-	fmt.Println("placeholder: ", count(db.QueryContext(ctx, `SELECT id FROM users WHERE name = ?`, name)))
+	asValue := `SELECT id FROM users WHERE name = ?`
+	fmt.Println("placeholder: ", count(db.QueryContext(ctx, asValue, name)))
 	// Output:
 	// pasted:       2 rows
 	// placeholder:  0 rows
@@ -83,7 +84,8 @@ var errNoUser = errors.New("user not found")
 // layer maps to 404; any other error stays an internal one.
 func userName(ctx context.Context, db *sql.DB, id int64) (string, error) {
 	var name string
-	err := db.QueryRowContext(ctx, `SELECT name FROM users WHERE id = ?`, id).Scan(&name)
+	err := db.QueryRowContext(ctx,
+		`SELECT name FROM users WHERE id = ?`, id).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("user %d: %w", id, errNoUser)
 	}
@@ -113,7 +115,9 @@ func Example_notFound() {
 // rename changes the name when one is given and leaves it alone when name
 // is nil: database/sql sends a nil pointer as NULL, and COALESCE(NULL, x)
 // is x. RETURNING hands back the row as stored, in the same statement.
-func rename(ctx context.Context, db *sql.DB, id int64, name *string, admin *bool) (string, bool, error) {
+func rename(
+	ctx context.Context, db *sql.DB, id int64, name *string, admin *bool,
+) (string, bool, error) {
 	var gotName string
 	var gotAdmin bool
 	err := db.QueryRowContext(ctx,
@@ -152,7 +156,8 @@ func TestUserName(t *testing.T) {
 		t.Fatalf("openDB: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.ExecContext(t.Context(), `INSERT INTO users (name) VALUES (?)`, "ada"); err != nil {
+	_, err = db.ExecContext(t.Context(), `INSERT INTO users (name) VALUES (?)`, "ada")
+	if err != nil {
 		t.Fatal(err)
 	}
 
@@ -169,7 +174,8 @@ func TestUserName(t *testing.T) {
 		t.Run(fmt.Sprint("id ", tt.id), func(t *testing.T) {
 			got, err := userName(t.Context(), db, tt.id)
 			if got != tt.want || !errors.Is(err, tt.wantErr) {
-				t.Errorf("userName(%d) = %q, %v; want %q, %v", tt.id, got, err, tt.want, tt.wantErr)
+				t.Errorf("userName(%d) = %q, %v; want %q, %v",
+					tt.id, got, err, tt.want, tt.wantErr)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 //! The book and the course stay in step (the same checks `dev check` makes,
 //! run on their own so a broken link names itself), and the Go listings the
-//! book includes compile, pass `go vet` and pass their tests.
+//! book includes compile, pass `go vet` and pass their tests, and its code
+//! fits the page.
 
 use std::path::{Path, PathBuf};
 
@@ -69,6 +70,97 @@ fn book_listings_compile_vet_and_pass() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// The widest code line that fits the book's page without scrolling sideways.
+const MAX_CODE_COLUMNS: usize = 88;
+
+/// Every code line a reader sees, in fenced blocks of the chapters and in the
+/// parts of listings they include, fits the page: no wider than
+/// `MAX_CODE_COLUMNS`, a tab counting as 4 columns.
+#[test]
+fn book_code_fits_the_page() {
+    let root = repo_root().canonicalize().unwrap();
+    let mut chapters: Vec<PathBuf> = walk(&root.join("book/src"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    chapters.sort();
+    let mut too_wide = Vec::new();
+    let mut check = |file: &Path, number: usize, line: &str| {
+        let columns: usize = line.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        if columns > MAX_CODE_COLUMNS {
+            let file = file
+                .strip_prefix(&root)
+                .unwrap_or(file)
+                .display()
+                .to_string();
+            too_wide.push((file, number, format!("({columns} columns): {line}")));
+        }
+    };
+    for md in &chapters {
+        let text = std::fs::read_to_string(md).unwrap();
+        let mut in_fence = false;
+        for (i, line) in text.lines().enumerate() {
+            let includes = backendlings::book::includes(line);
+            for inc in &includes {
+                let (file, anchor) = match inc.target.split_once(':') {
+                    Some((file, anchor)) => (file, Some(anchor)),
+                    None => (inc.target.as_str(), None),
+                };
+                // A missing file is reported by `the_book_matches_the_course`.
+                let Ok(path) = md.parent().unwrap().join(file).canonicalize() else {
+                    continue;
+                };
+                let body = std::fs::read_to_string(&path).unwrap_or_default();
+                for (number, line) in included_lines(&body, anchor) {
+                    check(&path, number, line);
+                }
+            }
+            let t = line.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                in_fence = !in_fence;
+            } else if in_fence && includes.is_empty() {
+                check(md, i + 1, line);
+            }
+        }
+    }
+    // A listing line included twice is reported once.
+    too_wide.sort();
+    too_wide.dedup();
+    let lines: Vec<String> = too_wide
+        .iter()
+        .map(|(file, number, rest)| format!("{file}:{number} {rest}"))
+        .collect();
+    assert!(
+        lines.is_empty(),
+        "{} code lines in the book are wider than {MAX_CODE_COLUMNS} columns, so readers \
+         scroll sideways; break them:\n{}",
+        lines.len(),
+        lines.join("\n")
+    );
+}
+
+/// The lines, numbered from 1, that `{{#include}}` takes from a file: those
+/// between the `ANCHOR: name` and `ANCHOR_END: name` markers, or all of them
+/// without an anchor, leaving out every marker line as mdBook does.
+fn included_lines<'a>(body: &'a str, anchor: Option<&str>) -> Vec<(usize, &'a str)> {
+    let marker = |line: &'a str, tag: &str| {
+        line.split_once(tag)
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+    };
+    let mut inside = anchor.is_none();
+    let mut out = Vec::new();
+    for (i, line) in body.lines().enumerate() {
+        if let Some(name) = marker(line, "ANCHOR:") {
+            inside |= Some(name) == anchor;
+        } else if let Some(name) = marker(line, "ANCHOR_END:") {
+            inside &= Some(name) != anchor;
+        } else if inside {
+            out.push((i + 1, line));
+        }
+    }
+    out
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -13,7 +13,8 @@ import (
 func main() {
 	// Each call defines a flag: its name, its default and a help text, and
 	// returns a pointer to where the value will be stored.
-	timeout := flag.Duration("timeout", 10*time.Second, "give up on a URL after this long")
+	timeout := flag.Duration("timeout", 10*time.Second,
+		"give up on a URL after this long")
 	retries := flag.Int("retries", 3, "attempts per URL")
 	verbose := flag.Bool("v", false, "print every attempt")
 	flag.Parse() // reads os.Args[1:]; on an error it prints it and exits 2

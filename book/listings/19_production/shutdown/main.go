@@ -22,10 +22,15 @@ func main() {
 }
 
 func run(logger *slog.Logger) error {
-	srv := &http.Server{Addr: "127.0.0.1:8080", Handler: http.NotFoundHandler(), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{
+		Addr:              "127.0.0.1:8080",
+		Handler:           http.NotFoundHandler(),
+		ReadHeaderTimeout: 5 * time.Second,
+	}
 
 	// 1. A context that ends at the first SIGINT (Ctrl-C) or SIGTERM.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(),
+		os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	// 2. Serve in the background; an error here means it never started.

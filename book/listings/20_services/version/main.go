@@ -17,7 +17,8 @@ func main() {
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Parse()
 	if *showVersion {
-		fmt.Printf("notes %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		fmt.Printf("notes %s (%s, %s/%s)\n",
+			version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		// The go command also records the commit it built from, when the
 		// source is a git checkout (and -buildvcs is not false).
 		if info, ok := debug.ReadBuildInfo(); ok {

@@ -12,8 +12,8 @@ func main() {
 	seconds := 1.5
 	fmt.Println(count / seconds)
 
-	var name string
-	fmt.Println(name == nil)
+	var id string
+	fmt.Println(id == nil)
 
 	n := strconv.Atoi("42")
 	fmt.Println(n)
