@@ -2,7 +2,7 @@
 //! pass, change a later verdict, or hang the runner, and the files it
 //! leaves behind by accident get a sentence, not a wrong verdict.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::harness::{Course, run_command};
 
@@ -73,7 +73,7 @@ fn a_fifo_among_the_exercise_files_is_refused_at_once() {
         .status()
         .unwrap();
     assert!(status.success());
-    let started = Instant::now();
+    let started = std::time::Instant::now();
     c.run(&["run", "double"])
         .expect_code(1)
         .expect_stdout("notes.go is not a regular file");
