@@ -342,6 +342,22 @@ pub(crate) fn verdict_from(
             .iter()
             .any(|l| l.contains("panic: test timed out after"));
 
+    // The go command kills a test binary that outlives its -timeout by a
+    // minute: the tests' own timer never started, because the code looped
+    // before them (in an init function or a package-level variable).
+    if !timed_out_in_go
+        && pkg.tests.is_empty()
+        && all_output()
+            .iter()
+            .any(|l| l.contains("*** Test killed") && l.contains("ran too long"))
+    {
+        return Verdict::TimedOut {
+            limit,
+            running: Vec::new(),
+            output: "No test started: the package never finished initialising. Look for an endless loop in an init function or in a package-level variable's initial value.".to_string(),
+        };
+    }
+
     // 2. A test started and never finished: Go's timeout, or a crash that
     //    took the whole test binary down.
     let top_running: Vec<&crate::events::TestRecord> = pkg
