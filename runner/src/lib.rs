@@ -2,6 +2,20 @@
 //!
 //! `main.rs` only calls [`run`]; everything else lives in this library so that
 //! tests can reach it.
+//!
+//! The modules form layers; each uses only its own layer and those below
+//! (a test, `layers`, keeps it so):
+//!
+//! ```text
+//! lib (run, dispatch)        the command line, wired to everything
+//! watch                      the watch screen, keys, file events
+//! cmd                        one module per command; verify_all
+//! grade                      one grading: go test, quick path, run, servers
+//! verdict course state probes book progress_bar gomod lock term
+//! paths events json_match prometheus signals
+//! process                    every child process, its limits and its end
+//! fsutil invoked exit cli    files, hashes, how the runner was started
+//! ```
 
 /// `print!` that ends the program quietly when stdout is closed early, as
 /// by `backendlings list | head`.

@@ -470,7 +470,11 @@ pub(crate) fn line_diff(want: &str, got: &str, style: Style, prefix: &str) -> St
         v
     };
     for change in diff.iter_all_changes() {
-        let text = show(change.value());
+        let mut text = show(change.value());
+        if text.is_empty() {
+            // An empty line would print as a bare marker and a trailing space.
+            text = "(empty line)".to_string();
+        }
         let line = match change.tag() {
             ChangeTag::Delete => style.paint(Paint::Removed, &format!("- {text}")),
             ChangeTag::Insert => style.paint(Paint::Added, &format!("+ {text}")),

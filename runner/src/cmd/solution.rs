@@ -35,7 +35,7 @@ pub(crate) fn solution_files(course: &Course, ex: &Exercise) -> Result<Vec<PathB
     Ok(files
         .into_iter()
         .filter(|f| {
-            let s = f.to_string_lossy();
+            let s = f.to_string_lossy().replace('\\', "/");
             let variant = [crate::grade::WRONG_DIR, crate::grade::ALT_DIR]
                 .iter()
                 .any(|d| s.starts_with(&format!("{d}/")));

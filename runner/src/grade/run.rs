@@ -247,11 +247,18 @@ pub(crate) fn trim_trace(stderr: &str) -> String {
     cleaned.join("\n").trim_end().to_string()
 }
 
-/// `greet --name Ada < "some input"`, or the case's own name.
+/// `greet --name Ada < "some input"`, after the case's own name if it has
+/// one: the learner sees what was fed to the program.
 pub(crate) fn describe_case(ex: &Exercise, case: &RunCase) -> String {
-    if let Some(name) = &case.name {
-        return name.clone();
+    let how = run_line(ex, case);
+    match &case.name {
+        Some(name) if *name != how => format!("{name}: {how}"),
+        Some(name) => name.clone(),
+        None => how,
     }
+}
+
+fn run_line(ex: &Exercise, case: &RunCase) -> String {
     let program = ex.dir.rsplit('/').next().unwrap_or(&ex.name);
     let program = program.get(3..).unwrap_or(program);
     let mut s = program.to_string();

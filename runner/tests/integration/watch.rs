@@ -19,7 +19,15 @@ struct Session {
 
 impl Session {
     fn start(c: &Course) -> Session {
+        Session::start_with(c, &[])
+    }
+
+    fn start_with(c: &Course, env: &[(&str, &str)]) -> Session {
         let mut cmd = c.command(&["watch"]);
+        cmd.env_remove("VISUAL").env_remove("EDITOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -421,4 +429,40 @@ fn ctrl_c_while_a_server_is_probed_leaves_no_server() {
         "{:?}",
         crate::harness::leftovers(pid)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn e_opens_the_exercise_in_the_editor_named_by_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = Course::fixture("outcomes");
+    c.start_at("test_fails");
+    let record = c.file("opened.txt");
+    let script = c.file("editor.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", record.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut s = Session::start_with(&c, &[("EDITOR", script.to_str().unwrap())]);
+    s.wait_for("✗ 1 test failed");
+    s.key("e");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !record.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let opened = std::fs::read_to_string(&record).unwrap_or_default();
+    assert!(opened.contains(FILE), "the editor was given {opened:?}");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn e_without_an_editor_says_how_to_set_one() {
+    let (_c, mut s) = session_on_test_fails();
+    s.key("e");
+    s.wait_for("No editor is set: set VISUAL or EDITOR");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
 }
