@@ -722,9 +722,7 @@ impl Editor {
         self.last = Some(ex.index);
         // `$EDITOR` is a shell word list: `code --wait`, or a quoted path
         // with spaces (`"C:\Program Files\…\notepad++.exe"`).
-        let Some((program, args)) = words.split_first() else {
-            return None;
-        };
+        let (program, args) = words.split_first()?;
         let mut c = std::process::Command::new(program);
         c.args(args)
             .args(files.iter().map(|f| course.root.join(f)))
