@@ -58,6 +58,8 @@ pub(crate) enum Key {
     Back,
     Up,
     Down,
+    PageUp,
+    PageDown,
     Enter,
 }
 
@@ -88,6 +90,10 @@ pub(crate) struct Model<'a> {
     pub regressed: Option<usize>,
     pub finished: bool,
     pub color: bool,
+    /// Lines of the main area scrolled past (j/↓, k/↑).
+    pub scroll: usize,
+    /// The most there was to scroll at the last draw.
+    pub scroll_max: std::cell::Cell<usize>,
 }
 
 pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
@@ -126,6 +132,8 @@ pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
         regressed: None,
         finished: false,
         color: crate::term::stdout_color(),
+        scroll: 0,
+        scroll_max: std::cell::Cell::new(0),
     };
     if progress.fresh || !model.state.welcomed {
         model.notices.push(welcome(course));
@@ -416,6 +424,9 @@ enum KeyOutcome {
 
 fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Result<KeyOutcome> {
     let course = model.course;
+    if !matches!(key, Key::Up | Key::Down | Key::PageUp | Key::PageDown) {
+        model.scroll = 0;
+    }
     if let View::List(sel) = model.view {
         match key {
             Key::Up => {
@@ -488,7 +499,22 @@ fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Re
             }
             Ok(KeyOutcome::Redraw)
         }
-        Key::Up | Key::Down => Ok(KeyOutcome::Nothing),
+        Key::Up => {
+            model.scroll = model.scroll.saturating_sub(1);
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::PageUp => {
+            model.scroll = model.scroll.saturating_sub(10);
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::Down => {
+            model.scroll = (model.scroll + 1).min(model.scroll_max.get());
+            Ok(KeyOutcome::Redraw)
+        }
+        Key::PageDown => {
+            model.scroll = (model.scroll + 10).min(model.scroll_max.get());
+            Ok(KeyOutcome::Redraw)
+        }
     }
 }
 

@@ -129,14 +129,20 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
     }
     head.push(String::new());
 
-    let mut body = Vec::new();
+    let mut notices = Vec::new();
     for n in &model.notices {
         wrap(
-            &mut body,
+            &mut notices,
             &format!("{} {n}", style.paint(Paint::Warn, "»")),
             width,
         );
-        body.push(String::new());
+        notices.push(String::new());
+    }
+    // The verdict comes before any notice (the welcome included), so a
+    // small window still shows it; other views follow the notices.
+    let mut body = Vec::new();
+    if model.view != View::Verdict {
+        body.append(&mut notices);
     }
     match &model.view {
         View::Verdict => verdict_view(model, ex, style, width, &mut body),
@@ -177,6 +183,13 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
                 );
             }
         }
+    }
+
+    if !notices.is_empty() {
+        if body.last().is_some_and(|l| !l.is_empty()) {
+            body.push(String::new());
+        }
+        body.append(&mut notices);
     }
 
     let mut foot = vec![String::new()];
@@ -224,24 +237,39 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         foot.remove(0);
     }
     let room = height.saturating_sub(head.len() + foot.len());
+    model.scroll_max.set(0);
     if body.len() > room {
-        let keep = room.saturating_sub(1);
-        let cut = body.len() - keep;
-        body.truncate(keep);
-        let notice = if width >= 60 {
-            format!(
-                "… {cut} more lines: enlarge the window or run `{}`",
-                crate::invoked::command(&format!("run {}", ex.name))
-            )
-        } else {
-            format!("… {cut} more lines")
+        // What does not fit scrolls: j/↓ and k/↑ move through it.
+        let max = body.len().saturating_sub(room.saturating_sub(2));
+        model.scroll_max.set(max);
+        let scroll = model.scroll.min(max);
+        let above = scroll;
+        let mut shown: Vec<String> = body.into_iter().skip(scroll).collect();
+        let mut keep = room.saturating_sub(1 + usize::from(above > 0));
+        if keep == 0 && room > 0 {
+            keep = 1;
+        }
+        let below = shown.len().saturating_sub(keep);
+        shown.truncate(keep);
+        body = Vec::new();
+        let clip = |n: String| -> String {
+            let n: String = n.chars().take(width).collect();
+            style.paint(Paint::Dim, &n)
         };
-        if room > 0 {
-            let mut n: String = notice.chars().take(width).collect();
-            if n.is_empty() {
-                n.push('…');
-            }
-            body.push(style.paint(Paint::Dim, &n));
+        if above > 0 && room > 1 {
+            body.push(clip(format!("… {above} lines above: k or ↑ scrolls up")));
+        }
+        body.extend(shown);
+        if below > 0 && room > 0 {
+            let notice = if width >= 60 {
+                format!(
+                    "… {below} more lines: j or ↓ scrolls (or run `{}`)",
+                    crate::invoked::command(&format!("run {}", ex.name))
+                )
+            } else {
+                format!("… {below} more lines: j or ↓")
+            };
+            body.push(clip(notice));
         }
     }
     let mut lines = head;

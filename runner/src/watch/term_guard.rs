@@ -74,6 +74,8 @@ pub(crate) fn map_key(k: KeyEvent) -> Option<Key> {
         KeyCode::Char('q') => Key::Quit,
         KeyCode::Char('k') | KeyCode::Up => Key::Up,
         KeyCode::Char('j') | KeyCode::Down => Key::Down,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown | KeyCode::Char(' ') => Key::PageDown,
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc | KeyCode::Backspace => Key::Back,
         _ => return None,

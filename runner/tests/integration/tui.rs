@@ -332,3 +332,28 @@ fn the_record_screens() {
     println!("--- first screen\n{first}\n--- passed\n{passed}");
     t.keys("q");
 }
+
+#[test]
+fn a_small_first_screen_shows_the_verdict_and_scrolls_the_rest() {
+    if !have_tmux() {
+        return;
+    }
+    // A fresh course: the welcome is on screen, and a crash with a long
+    // trace is more than 60×15 can show.
+    let c = Course::fixture("outcomes");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"panics\"}",
+    );
+    let t = Tmux::start(&c, 60, 15, "NO_COLOR=1");
+    let first = t.wait_for("✗ ");
+    assert!(first.contains("h hint"), "{first}");
+    let more = t.wait_for("more lines: j or ↓");
+    t.keys("j");
+    let scrolled = t.wait_for("lines above: k or ↑");
+    assert_ne!(more, scrolled);
+    t.keys("k");
+    t.wait_for("more lines: j or ↓");
+    t.keys("q");
+    t.wait_for("EXIT:0");
+}
