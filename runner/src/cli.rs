@@ -151,8 +151,8 @@ pub(crate) struct DevNewArgs {
     /// Exercise name in snake_case, for example `word_count`.
     pub name: String,
     /// Grading mode of the new exercise.
-    #[arg(long, default_value = "test")]
-    pub mode: String,
+    #[arg(long, value_enum, default_value_t = crate::course::Mode::Test)]
+    pub mode: crate::course::Mode,
     /// Insert at this number in the module, renumbering the ones after it.
     #[arg(long, value_name = "N")]
     pub at: Option<u32>,

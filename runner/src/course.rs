@@ -54,7 +54,7 @@ pub struct ModuleInfo {
 }
 
 /// How an exercise is graded.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     /// Hidden tests run with `go test -json`.

@@ -424,7 +424,8 @@ fn push_block(out: &mut String, text: &str, style: Style, full: bool) {
     }
 }
 
-fn indent(text: &str, prefix: &str) -> String {
+/// Every line of `text` after `prefix`.
+pub(crate) fn indent(text: &str, prefix: &str) -> String {
     text.lines()
         .map(|l| format!("{prefix}{l}"))
         .collect::<Vec<_>>()

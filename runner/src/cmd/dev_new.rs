@@ -12,13 +12,7 @@ use crate::cli::DevNewArgs;
 use crate::course::{Course, Mode, number_of};
 
 pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
-    let mode = match args.mode.as_str() {
-        "test" => Mode::Test,
-        "run" => Mode::Run,
-        "server" => Mode::Server,
-        "learner-tests" => Mode::LearnerTests,
-        other => bail!("--mode {other:?}: use test, run, server or learner-tests"),
-    };
+    let mode = args.mode;
     let module = args.module.trim_end_matches('/').to_string();
     let name = args.name.clone();
     if !name

@@ -445,7 +445,7 @@ pub(crate) fn verdict_from(
                 if text.lines().count() == 1 {
                     message_parts.push(format!("{sub}: {}", text.trim()));
                 } else {
-                    message_parts.push(format!("{sub}:\n{}", indent2(&text)));
+                    message_parts.push(format!("{sub}:\n{}", crate::verdict::indent(&text, "  ")));
                 }
             }
         }
@@ -550,13 +550,6 @@ pub(crate) fn verdict_from(
             format!("{n} tests")
         },
     }
-}
-
-fn indent2(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Removes the indentation all lines share (Go indents test output by four

@@ -17,6 +17,7 @@ use crate::paths::Rewriter;
 use crate::probes::{Kind, Probe, ProbeFile};
 use crate::process::{Cmd, Ended, Running};
 use crate::prometheus::{self, Scrape};
+use crate::verdict::indent;
 use crate::verdict::{ProbeFailure, Verdict};
 
 const DEFAULT_START: Duration = Duration::from_secs(5);
@@ -1084,13 +1085,6 @@ fn quote_short(s: &str) -> String {
     let t: String = s.chars().take(200).collect();
     let more = if s.chars().count() > 200 { "…" } else { "" };
     format!("{:?}{more}", t)
-}
-
-fn indent(text: &str, prefix: &str) -> String {
-    text.lines()
-        .map(|l| format!("{prefix}{l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]
