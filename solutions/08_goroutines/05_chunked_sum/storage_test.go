@@ -111,12 +111,12 @@ func TestTotalSizeRunsPartsAtOnce(t *testing.T) {
 		keys, parts   int
 		least, atMost int
 	}{
-		{testKeys: 8, parts: 4, least: 4, atMost: 4},
-		{testKeys: 10, parts: 3, least: 2, atMost: 3},
-		{testKeys: 3, parts: 8, least: 2, atMost: 3},
-		{testKeys: 6, parts: 1, least: 1, atMost: 1},
-		{testKeys: 6, parts: 0, least: 1, atMost: 1},
-		{testKeys: 100, parts: 5, least: 5, atMost: 5},
+		{keys: 8, parts: 4, least: 4, atMost: 4},
+		{keys: 10, parts: 3, least: 2, atMost: 3},
+		{keys: 3, parts: 8, least: 2, atMost: 3},
+		{keys: 6, parts: 1, least: 1, atMost: 1},
+		{keys: 6, parts: 0, least: 1, atMost: 1},
+		{keys: 100, parts: 5, least: 5, atMost: 5},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%d keys, parts %d", tt.keys, tt.parts), func(t *testing.T) {
