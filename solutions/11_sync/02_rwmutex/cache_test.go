@@ -94,18 +94,22 @@ func TestSetWaitsForReaders(t *testing.T) {
 // race detector (the tests run with -race) reports any access to the map
 // that is not under the right lock.
 func TestCacheConcurrentUse(t *testing.T) {
+	const writers, readers = 4, 16
 	c := New()
+	start := make(chan struct{}) // released together, so the calls overlap
 	var wg sync.WaitGroup
-	for w := range 4 {
+	for w := range writers {
 		wg.Go(func() {
-			for i := range 100 {
+			<-start
+			for i := range 2000 {
 				c.Set(fmt.Sprintf("key%d", i%10), fmt.Sprintf("w%d-%d", w, i))
 			}
 		})
 	}
-	for range 16 {
+	for range readers {
 		wg.Go(func() {
-			for i := range 200 {
+			<-start
+			for i := range 500 {
 				if v, ok := c.Get(fmt.Sprintf("key%d", i%10)); ok && v == "" {
 					t.Errorf("Get returned an empty value marked present")
 					return
@@ -117,6 +121,7 @@ func TestCacheConcurrentUse(t *testing.T) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 	if n := c.Len(); n != 10 {
 		t.Errorf("after concurrent Sets of key0..key9: Len() = %d, want 10", n)
