@@ -2,7 +2,9 @@ package cache
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -125,5 +127,38 @@ func TestCacheConcurrentUse(t *testing.T) {
 	wg.Wait()
 	if n := c.Len(); n != 10 {
 		t.Errorf("after concurrent Sets of key0..key9: Len() = %d, want 10", n)
+	}
+}
+
+// TestReadsWhileSetting runs one goroutine calling Set and one calling Get
+// and Len, released together so that they overlap; the race detector
+// reports any read of the map that is not under the lock.
+func TestReadsWhileSetting(t *testing.T) {
+	const rounds = 3000
+	c := New()
+	var ready atomic.Int64
+	wait := func() {
+		ready.Add(1)
+		for ready.Load() < 2 {
+			runtime.Gosched()
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		wait()
+		for i := range rounds {
+			c.Set(fmt.Sprintf("key%d", i%16), fmt.Sprint(i))
+		}
+	})
+	wg.Go(func() {
+		wait()
+		for i := range rounds {
+			c.Get(fmt.Sprintf("key%d", i%16))
+			c.Len()
+		}
+	})
+	wg.Wait()
+	if n := c.Len(); n != 16 {
+		t.Errorf("after Sets of key0..key15: Len() = %d, want 16", n)
 	}
 }
