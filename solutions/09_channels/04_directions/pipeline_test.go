@@ -9,12 +9,13 @@ import (
 	"time"
 )
 
-// The exercise's signatures, checked by the compiler: Generate hands out a
-// receive-only channel, Upper receives from in and sends on out.
-var (
-	_ func(...string) <-chan string             = Generate
-	_ func(in <-chan string, out chan<- string) = Upper
-)
+// testSignatures holds the exercise's signatures, checked by the compiler:
+// Generate hands out a receive-only channel, Upper receives from in and sends
+// on out.
+func testSignatures() {
+	var _ func(...string) <-chan string = Generate
+	var _ func(<-chan string, chan<- string) = Upper
+}
 
 // testRunBubble runs f in a synctest bubble: time is fake (sleeps are instant and
 // exact), and goroutines still blocked when f ends are reported as a leak.

@@ -132,3 +132,33 @@ func TestReadAll(t *testing.T) {
 		})
 	}
 }
+
+func TestReadAllStopsReceivingWhenIdle(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
+		const idle = 50 * time.Millisecond
+		msgs := make(chan string)
+		done := make(chan testResult)
+		go func() {
+			got, err := ReadAll(msgs, idle)
+			done <- testResult{msgs: got, err: err}
+		}()
+		msgs <- "m1"
+		select {
+		case r := <-done:
+			if !slices.Equal(r.msgs, []string{"m1"}) || !errors.Is(r.err, ErrIdle) {
+				t.Errorf("ReadAll (idle %v, one message, then silence) = %q, %v; want [\"m1\"], %v", idle, r.msgs, r.err, ErrIdle)
+			}
+		case <-time.After(time.Hour):
+			t.Errorf("ReadAll (idle %v, one message, then silence) had not returned after an hour", idle)
+			close(msgs)
+			<-done
+			return
+		}
+		select {
+		case msgs <- "after return":
+			t.Errorf("ReadAll returned ErrIdle, and a message sent on msgs afterwards was still received: a goroutine ReadAll started keeps receiving from msgs after ReadAll returned")
+		case <-time.After(time.Hour):
+		}
+		close(msgs)
+	})
+}

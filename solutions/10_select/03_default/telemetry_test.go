@@ -2,12 +2,14 @@ package telemetry
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 )
 
 // testRunBubble runs f in a synctest bubble, where synctest.Wait tells whether a
@@ -213,4 +215,53 @@ func TestOfferAndPollAtOnce(t *testing.T) {
 			t.Errorf("%d lines offered while a shipper polled: %d accepted, %d polled, %d dropped; want accepted = polled and accepted + dropped = %d", handlers*each, a, p, d, handlers*each)
 		}
 	})
+}
+
+// testRace starts n goroutines that each call op once, released together
+// (each spins until all of them are ready), and reports how many of them
+// returned within a second (each call must return at once).
+func testRace(n int, op func()) int {
+	var ready atomic.Int64
+	done := make(chan struct{}, n)
+	for range n {
+		go func() {
+			ready.Add(1)
+			for ready.Load() < int64(n) {
+				runtime.Gosched()
+			}
+			op()
+			done <- struct{}{}
+		}()
+	}
+	timeout := time.NewTimer(time.Second)
+	defer timeout.Stop()
+	for returned := 0; returned < n; returned++ {
+		select {
+		case <-done:
+		case <-timeout.C:
+			return returned
+		}
+	}
+	return n
+}
+
+func TestOffersRacingForTheLastSlot(t *testing.T) {
+	const offers = 3
+	for round, start := 0, time.Now(); round < 100 || time.Since(start) < 500*time.Millisecond; round++ {
+		b := NewBuffer(1)
+		if got := testRace(offers, func() { b.Offer("x") }); got != offers {
+			t.Fatalf("round %d: %d goroutines Offered a line at the same moment into an empty NewBuffer(1) nobody polled; %d of the Offers had not returned a second later, want every Offer to return at once", round+1, offers, offers-got)
+		}
+	}
+}
+
+func TestPollsRacingForTheLastLine(t *testing.T) {
+	const polls = 3
+	for round, start := 0, time.Now(); round < 100 || time.Since(start) < 500*time.Millisecond; round++ {
+		b := NewBuffer(1)
+		b.Offer("x")
+		if got := testRace(polls, func() { b.Poll() }); got != polls {
+			t.Fatalf("round %d: %d goroutines Polled at the same moment a NewBuffer(1) holding one line; %d of the Polls had not returned a second later, want every Poll to return at once", round+1, polls, polls-got)
+		}
+	}
 }

@@ -22,7 +22,7 @@ func testRunBubble(t *testing.T, f func(t *testing.T)) {
 		msg := fmt.Sprint(r)
 		switch {
 		case strings.Contains(msg, "blocked goroutines remain"):
-			t.Fatalf("Run was still running when the test ended, long after done was closed (a goroutine leak): return as soon as done is closed")
+			t.Fatalf("goroutines started by the test or by Run were still blocked when the test ended, after done was closed (a goroutine leak, see the failures above)")
 		case strings.HasPrefix(msg, "deadlock"):
 			t.Fatalf("deadlock: every goroutine was blocked waiting for another one (%v)", msg)
 		default:
@@ -160,6 +160,9 @@ func TestRunStopsDuringBeat(t *testing.T) {
 		}()
 		time.Sleep(1200 * time.Millisecond) // beat(1) runs from 1s to 1.5s
 		close(done)
+		if testHasReturned(returned) {
+			t.Fatalf("done was closed at 1.2s while beat(1) ran (until 1.5s), and Run returned at 1.2s, before beat(1) returned: it must not leave a beat running behind it")
+		}
 		time.Sleep(300 * time.Millisecond) // now 1.5s: beat(1) has just returned
 		if !testHasReturned(returned) {
 			t.Fatalf("done was closed at 1.2s while beat(1) ran (until 1.5s), and Run did not return when beat(1) returned")

@@ -1,7 +1,10 @@
 package hits
 
 import (
+	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -25,13 +28,15 @@ func TestCounterCounts(t *testing.T) {
 // once. The totals alone can look right by luck; the race detector (the tests
 // run with -race) reports any access to the map that is not under the lock.
 func TestCounterConcurrentUse(t *testing.T) {
-	const writers, incs = 16, 200
+	const writers, incs = 16, 1000
 	pages := []string{"/", "/login", "/cart", "/checkout"}
 	c := NewCounter()
 
+	start := make(chan struct{}) // released together, so the calls overlap
 	var wg sync.WaitGroup
 	for w := range writers {
 		wg.Go(func() {
+			<-start
 			for i := range incs {
 				c.Inc(pages[(w+i)%len(pages)])
 			}
@@ -39,8 +44,12 @@ func TestCounterConcurrentUse(t *testing.T) {
 	}
 	for range 4 {
 		wg.Go(func() {
-			for range 50 {
+			<-start
+			for i := range 1000 {
 				_ = c.Get("/cart")
+				if i%2 != 0 {
+					continue
+				}
 				total := 0
 				for _, n := range c.Snapshot() {
 					total += n
@@ -52,12 +61,13 @@ func TestCounterConcurrentUse(t *testing.T) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 
 	want := writers * incs / len(pages)
 	for _, p := range pages {
 		if got := c.Get(p); got != want {
-			t.Errorf("%d goroutines x %d Inc calls spread over %d pages: Get(%q) = %d, want %d (lost updates: two goroutines changed the map at once)",
+			t.Errorf("%d goroutines x %d Inc calls spread over %d pages: Get(%q) = %d, want %d",
 				writers, incs, len(pages), p, got, want)
 		}
 	}
@@ -108,4 +118,37 @@ func TestSnapshotIsACopy(t *testing.T) {
 			t.Errorf("snapshot of an empty counter: after one write it has %d entries, want 1", len(snap))
 		}
 	})
+}
+
+// TestReadsWhileIncrementing runs one goroutine calling Inc and one calling
+// Get and Snapshot, released together so that they overlap; the race
+// detector reports any read of the map that is not under the lock.
+func TestReadsWhileIncrementing(t *testing.T) {
+	const rounds = 3000
+	c := NewCounter()
+	var ready atomic.Int64
+	wait := func() {
+		ready.Add(1)
+		for ready.Load() < 2 {
+			runtime.Gosched()
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		wait()
+		for i := range rounds {
+			c.Inc(fmt.Sprintf("/page%d", i%8))
+		}
+	})
+	wg.Go(func() {
+		wait()
+		for range rounds {
+			_ = c.Get("/page3")
+			_ = c.Snapshot()
+		}
+	})
+	wg.Wait()
+	if got := c.Get("/page3"); got != rounds/8 {
+		t.Errorf("after %d Inc calls spread over 8 pages: Get(%q) = %d, want %d", rounds, "/page3", got, rounds/8)
+	}
 }

@@ -2,7 +2,9 @@ package cache
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -94,18 +96,22 @@ func TestSetWaitsForReaders(t *testing.T) {
 // race detector (the tests run with -race) reports any access to the map
 // that is not under the right lock.
 func TestCacheConcurrentUse(t *testing.T) {
+	const writers, readers = 4, 16
 	c := New()
+	start := make(chan struct{}) // released together, so the calls overlap
 	var wg sync.WaitGroup
-	for w := range 4 {
+	for w := range writers {
 		wg.Go(func() {
-			for i := range 100 {
+			<-start
+			for i := range 2000 {
 				c.Set(fmt.Sprintf("key%d", i%10), fmt.Sprintf("w%d-%d", w, i))
 			}
 		})
 	}
-	for range 16 {
+	for range readers {
 		wg.Go(func() {
-			for i := range 200 {
+			<-start
+			for i := range 500 {
 				if v, ok := c.Get(fmt.Sprintf("key%d", i%10)); ok && v == "" {
 					t.Errorf("Get returned an empty value marked present")
 					return
@@ -117,8 +123,42 @@ func TestCacheConcurrentUse(t *testing.T) {
 			}
 		})
 	}
+	close(start)
 	wg.Wait()
 	if n := c.Len(); n != 10 {
 		t.Errorf("after concurrent Sets of key0..key9: Len() = %d, want 10", n)
+	}
+}
+
+// TestReadsWhileSetting runs one goroutine calling Set and one calling Get
+// and Len, released together so that they overlap; the race detector
+// reports any read of the map that is not under the lock.
+func TestReadsWhileSetting(t *testing.T) {
+	const rounds = 3000
+	c := New()
+	var ready atomic.Int64
+	wait := func() {
+		ready.Add(1)
+		for ready.Load() < 2 {
+			runtime.Gosched()
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		wait()
+		for i := range rounds {
+			c.Set(fmt.Sprintf("key%d", i%16), fmt.Sprint(i))
+		}
+	})
+	wg.Go(func() {
+		wait()
+		for i := range rounds {
+			c.Get(fmt.Sprintf("key%d", i%16))
+			c.Len()
+		}
+	})
+	wg.Wait()
+	if n := c.Len(); n != 16 {
+		t.Errorf("after Sets of key0..key15: Len() = %d, want 16", n)
 	}
 }

@@ -2,7 +2,9 @@ package stats
 
 import (
 	"errors"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -52,7 +54,7 @@ func TestConcurrentRequests(t *testing.T) {
 	begun.Wait()
 	want := Snapshot{Requests: n, Failed: 0, InFlight: n}
 	if got := s.Snapshot(); got != want {
-		t.Errorf("%d requests begun at once and none ended: Snapshot() = %+v, want %+v (lost updates: two goroutines changed a counter at once)", n, got, want)
+		t.Errorf("%d requests begun at once and none ended: Snapshot() = %+v, want %+v", n, got, want)
 	}
 
 	var readers sync.WaitGroup
@@ -74,5 +76,33 @@ func TestConcurrentRequests(t *testing.T) {
 	want = Snapshot{Requests: n, Failed: n / 3, InFlight: 0}
 	if got := s.Snapshot(); got != want {
 		t.Errorf("%d requests ended, every third with an error: Snapshot() = %+v, want %+v", n, got, want)
+	}
+}
+
+func TestManyRequestsAtOnce(t *testing.T) {
+	const goroutines, each = 4, 50000
+	var s Stats
+	var ready atomic.Int64 // each goroutine waits until all are ready, so the calls overlap
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			ready.Add(1)
+			for ready.Load() < goroutines {
+				runtime.Gosched()
+			}
+			for i := range each {
+				s.Begin()
+				if (g+i)%4 == 0 {
+					s.End(testErrTestTimeout)
+				} else {
+					s.End(nil)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	want := Snapshot{Requests: goroutines * each, Failed: goroutines * each / 4, InFlight: 0}
+	if got := s.Snapshot(); got != want {
+		t.Errorf("%d goroutines at once, each calling Begin and End %d times (every fourth End with an error): Snapshot() = %+v, want %+v", goroutines, each, got, want)
 	}
 }

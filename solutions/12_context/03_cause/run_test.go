@@ -111,8 +111,10 @@ func TestRun(t *testing.T) {
 				switch {
 				case c.want == nil && err != nil:
 					t.Errorf("Run returned error %q, want nil", err)
+				case c.want != nil && !errors.Is(err, c.want) && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) && !errors.Is(c.want, context.Canceled) && !errors.Is(c.want, context.DeadlineExceeded):
+					t.Errorf("Run returned %s, want an error wrapping %q (errors.Is): ctx.Err() only says that the context ended; context.Cause(ctx) says why", testDescribe(err), c.want)
 				case c.want != nil && !errors.Is(err, c.want):
-					t.Errorf("Run returned %s, want an error wrapping %q (errors.Is): use context.Cause(ctx) to report why the context ended", testDescribe(err), c.want)
+					t.Errorf("Run returned %s, want an error wrapping %q (errors.Is)", testDescribe(err), c.want)
 				}
 				if elapsed != c.after {
 					t.Errorf("Run returned after %v, want %v", elapsed, c.after)

@@ -1,0 +1,28 @@
+// Builds a sync.OnceValues function in New instead of a sync.Once field.
+package lazy
+
+import "sync"
+
+// Resource stands for something expensive to create.
+type Resource struct {
+	Name string
+}
+
+// Lazy holds a Resource that is opened on the first call to Get.
+type Lazy struct {
+	get func() (*Resource, error)
+}
+
+// New returns a Lazy that calls open the first time Get is called. It does
+// not call open itself.
+func New(open func() (*Resource, error)) *Lazy {
+	return &Lazy{get: sync.OnceValues(open)}
+}
+
+// Get returns the resource, opening it first if no Get has yet. open is
+// called once in all: its result, error included, is remembered and
+// returned by every later Get. Get is safe for concurrent use; a Get that
+// arrives while open runs waits for it.
+func (l *Lazy) Get() (*Resource, error) {
+	return l.get()
+}
