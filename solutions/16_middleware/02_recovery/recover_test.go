@@ -73,7 +73,7 @@ func TestPanicBecomes500(t *testing.T) {
 			}
 			rec, logs, escaped := testServe(h, "/boom")
 			if escaped != nil {
-				t.Fatalf("the panic (%v) escaped Recover: call recover() in a function deferred before next.ServeHTTP", escaped)
+				t.Fatalf("the panic (%v) escaped Recover: recover() stops it only when called directly by a function deferred before next.ServeHTTP", escaped)
 			}
 			body := strings.TrimSpace(rec.Body.String())
 			if rec.Code != http.StatusInternalServerError {
