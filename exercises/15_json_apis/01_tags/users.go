@@ -1,8 +1,9 @@
 // Clients of this API expect users as {"id":1,"name":"Ada",
 // "email":"ada@example.com","created_at":"2025-01-02T03:04:05Z"}, with
-// "nickname" only when there is one, and the password hash never, in any
-// answer. Add struct tags to User, and finish writeJSON: Content-Type
-// application/json, the status, then the JSON body.
+// "nickname" only when there is one, and the password hash never: not in
+// any answer, and not set by decoding JSON a client sent. Add struct tags
+// to User, and finish writeJSON: Content-Type application/json, the
+// status, then the JSON body.
 package users
 
 import (

@@ -143,7 +143,7 @@ func TestMergeForwardsAtOnce(t *testing.T) {
 		}
 		want := []string{"2 at 0s", "3 at 0s", "1 at 1s"}
 		if !slices.Equal(arrivals, want) {
-			t.Errorf("Merge(slow, fast): slow sends 1 at 1s; fast sends 2 and 3 at once; got %v, want %v: read every input at the same time (one goroutine per input)", arrivals, want)
+			t.Errorf("Merge(slow, fast): slow sends 1 at 1s; fast sends 2 and 3 at once; got %v, want %v: the values of fast waited behind slow", arrivals, want)
 		}
 	})
 }

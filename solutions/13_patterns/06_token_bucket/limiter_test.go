@@ -93,6 +93,22 @@ func TestAllowRefill(t *testing.T) {
 	})
 }
 
+// TestAllowAfterIdle: a bucket that stays full earns nothing meanwhile, so
+// the time it spent full must not turn into tokens once one is taken.
+func TestAllowAfterIdle(t *testing.T) {
+	testBubble(t, func(t *testing.T) {
+		l := New(100*time.Millisecond, 3)
+		time.Sleep(time.Second) // full all along
+		if got := testAllows(l, 5); got != 3 {
+			t.Errorf("New(100ms, 3), untouched for 1s, then 5 calls of Allow at once: %d allowed, want 3", got)
+		}
+		time.Sleep(100*time.Millisecond - testTolerance)
+		if got := testAllows(l, 1); got != 0 {
+			t.Errorf("New(100ms, 3), untouched for 1s, drained, then 1 call of Allow %v later: %d allowed, want 0", 100*time.Millisecond-testTolerance, got)
+		}
+	})
+}
+
 // TestAllowSustained calls Allow every 10ms for 10s: after the burst of 5,
 // one call per 100ms may pass.
 func TestAllowSustained(t *testing.T) {

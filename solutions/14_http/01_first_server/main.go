@@ -1,7 +1,8 @@
 // Your first server. The runner starts this program and sends it requests
 // on the address in the ADDR environment variable (PORT holds the port).
 // Listen there instead of :8080, and answer GET /health with status 200 and
-// a body containing "ok"; every other path must answer 404 Not Found.
+// a body containing "ok"; another method on /health must answer 405 Method
+// Not Allowed, and every other path 404 Not Found.
 package main
 
 import (

@@ -145,3 +145,17 @@ func TestSearchJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchJSONNoMatch(t *testing.T) {
+	const path = "/search?q=no-such-product"
+	resp, body := testGet(t, path, "application/json")
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s with Accept \"application/json\": status %d, want 200", path, resp.StatusCode)
+	}
+	if got := strings.TrimSpace(body); got != "[]" {
+		t.Errorf("GET %s with Accept \"application/json\": body %s, want [] (an empty JSON array)", path, testShort(body))
+	}
+	if got := resp.Header.Get("X-Total-Count"); got != "0" {
+		t.Errorf("GET %s with Accept \"application/json\": X-Total-Count %q, want \"0\"", path, got)
+	}
+}

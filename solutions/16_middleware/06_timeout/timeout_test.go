@@ -134,12 +134,15 @@ func TestClientGoneStopsWork(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(300*time.Millisecond, cancel) // the client hangs up
 		req := httptest.NewRequestWithContext(ctx, "GET", "/report", nil)
-		_, took := testServe(Handler(b.work), req)
+		rec, took := testServe(Handler(b.work), req)
 		if !errors.Is(b.err, context.Canceled) || b.stopped != 300*time.Millisecond {
 			t.Errorf("client gone after 300ms: the work stopped after %v with error %v, want it stopped at 300ms (context canceled): call work with r.Context()", b.stopped, b.err)
 		}
 		if took != 300*time.Millisecond {
 			t.Errorf("client gone after 300ms: Handler returned after %v, want 300ms", took)
+		}
+		if b.err != nil && rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("client gone after 300ms, work returned %v: status %d, want 503 (the work failed because its context ended)", b.err, rec.Code)
 		}
 	})
 }

@@ -1,0 +1,53 @@
+// Alt: nickname uses the omitzero option, and writeJSON encodes into a bytes.Buffer first and sends a charset with the Content-Type.
+// Clients of this API expect users as {"id":1,"name":"Ada",
+// "email":"ada@example.com","created_at":"2025-01-02T03:04:05Z"}, with
+// "nickname" only when there is one, and the password hash never: not in
+// any answer, and not set by decoding JSON a client sent. Add struct tags
+// to User, and finish writeJSON: Content-Type application/json, the
+// status, then the JSON body.
+package users
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+// User is a user of the service, as stored.
+type User struct {
+	ID           int       `json:"id"`
+	Name         string    `json:"name"`
+	Email        string    `json:"email"`
+	Nickname     string    `json:"nickname,omitzero"`
+	PasswordHash string    `json:"-"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// writeJSON answers with status and v encoded as JSON.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte(`{"error":"internal error"}` + "\n"))
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+// NewMux serves GET /users/{id} from users, keyed by ID.
+func NewMux(users map[string]User) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /users/{id}", func(w http.ResponseWriter, r *http.Request) {
+		u, ok := users[r.PathValue("id")]
+		if !ok {
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": "user not found"})
+			return
+		}
+		writeJSON(w, http.StatusOK, u)
+	})
+	return mux
+}
