@@ -1,4 +1,4 @@
-package testMigrate
+package migrate
 
 import (
 	"context"
