@@ -3,10 +3,13 @@ package dbpool
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -126,5 +129,55 @@ func TestConnMaxLifetime(t *testing.T) {
 	}
 	if n := db.Stats().MaxLifetimeClosed; n == 0 {
 		t.Errorf("with ConnMaxLifetime 10ms, a 50ms-old connection was reused instead of replaced (db.Stats().MaxLifetimeClosed = 0): call db.SetConnMaxLifetime")
+	}
+}
+
+// testRefusing is a driver whose every connection attempt is refused. Its
+// connector counts how often it was closed: DB.Close closes it.
+type testRefusing struct{}
+
+type testRefusingConnector struct{ closed atomic.Int32 }
+
+var (
+	testRegisterRefusing = sync.OnceFunc(func() { sql.Register("testrefusing", testRefusing{}) })
+	testLastConnector    atomic.Pointer[testRefusingConnector]
+)
+
+func (testRefusing) Open(string) (driver.Conn, error) {
+	return nil, errors.New("connection refused")
+}
+
+func (testRefusing) OpenConnector(string) (driver.Connector, error) {
+	c := &testRefusingConnector{}
+	testLastConnector.Store(c)
+	return c, nil
+}
+
+func (c *testRefusingConnector) Connect(context.Context) (driver.Conn, error) {
+	return nil, errors.New("connection refused")
+}
+
+func (c *testRefusingConnector) Driver() driver.Driver { return testRefusing{} }
+
+func (c *testRefusingConnector) Close() error {
+	c.closed.Add(1)
+	return nil
+}
+
+func TestPoolClosedOnFailure(t *testing.T) {
+	testRegisterRefusing()
+	db, err := Open(t.Context(), "testrefusing", "anything", PoolConfig{MaxOpenConns: 2, MaxIdleConns: 1})
+	if db != nil {
+		db.Close()
+	}
+	if err == nil {
+		t.Fatalf("Open with a driver that refuses every connection returned no error: check the connection with db.PingContext(ctx)")
+	}
+	c := testLastConnector.Load()
+	if c == nil {
+		t.Fatalf("Open(\"testrefusing\", …) never opened the pool: open it with sql.Open(driver, dsn)")
+	}
+	if c.closed.Load() == 0 {
+		t.Errorf("Open with a driver that refuses every connection returned %v, and the pool it opened was never closed (db.Close() was not called): close the pool before returning the error", err)
 	}
 }

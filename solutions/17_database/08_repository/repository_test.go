@@ -266,3 +266,48 @@ func TestHandlerWithSQLRepository(t *testing.T) {
 		t.Errorf("GET /users: status %d, body %s; want 200 and Ada alone", status, body)
 	}
 }
+
+// testBrokenUsers makes users a view over users_data, with three users, whose
+// third row breaks as broken says: "unscannable" (its id is not a number) or
+// "fails while reading" (the database raises an error when it reaches it).
+func testBrokenUsers(t *testing.T, broken string) (*SQLRepository, *sql.DB) {
+	t.Helper()
+	db, postgres := testOpenTestDB(t)
+	testExec(t, db, `CREATE TABLE users_data (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL)`,
+		`INSERT INTO users_data (id, name, email) VALUES (1, 'Ada', 'ada@example.org'), (2, 'Grace', 'grace@example.org'), (3, 'Linus', 'linus@example.org')`)
+	var view string
+	switch {
+	case broken == "unscannable" && postgres:
+		view = `SELECT CASE WHEN id = 3 THEN 'three' ELSE id::text END AS id, name, email FROM users_data`
+	case broken == "unscannable":
+		view = `SELECT CASE WHEN id = 3 THEN 'three' ELSE id END AS id, name, email FROM users_data`
+	case postgres:
+		view = `SELECT id, name, CASE WHEN id = 3 THEN (1 / (id - 3))::text ELSE email END AS email FROM users_data`
+	default:
+		// json('{') raises "malformed JSON" when that row is read.
+		view = `SELECT id, name, CASE WHEN id = 3 THEN json('{') ELSE email END AS email FROM users_data`
+	}
+	testExec(t, db, `CREATE VIEW users AS `+view)
+	return NewSQLRepository(db), db
+}
+
+// List must report a failure half-way through the rows, and give its
+// connection back whichever way it returns.
+func TestSQLRepositoryListErrors(t *testing.T) {
+	t.Run("unscannable row", func(t *testing.T) {
+		repo, db := testBrokenUsers(t, "unscannable")
+		us, err := repo.List(t.Context())
+		if err == nil {
+			t.Errorf("List() over a third row whose id is 'three' = %d users, nil; want the Scan error", len(us))
+		}
+		testCheckReleased(t, db, "List (returning early on a Scan error)")
+	})
+	t.Run("fails while reading", func(t *testing.T) {
+		repo, db := testBrokenUsers(t, "fails while reading")
+		us, err := repo.List(t.Context())
+		if err == nil {
+			t.Errorf("the database failed while reading the third row, yet List() = %d users, nil: rows.Next() returns false on an error too, so check rows.Err() after the loop", len(us))
+		}
+		testCheckReleased(t, db, "List")
+	})
+}

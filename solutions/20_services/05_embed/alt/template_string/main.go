@@ -1,0 +1,48 @@
+// Embeds the template into a string and parses it with Parse, and embeds static/ on its own.
+package main
+
+import (
+	"embed"
+	"html/template"
+	"log"
+	"net/http"
+	"os"
+)
+
+var version = "dev"
+
+//go:embed static
+var static embed.FS
+
+//go:embed templates/index.html
+var indexHTML string
+
+// NewHandler returns the site's handler.
+func NewHandler(version string) (http.Handler, error) {
+	page, err := template.New("index").Parse(indexHTML)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.FileServerFS(static))
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if err := page.Execute(w, map[string]string{"Version": version}); err != nil {
+			log.Printf("rendering the page: %v", err)
+		}
+	})
+	return mux, nil
+}
+
+func main() {
+	h, err := NewHandler(version)
+	if err != nil {
+		log.Fatal(err)
+	}
+	addr := os.Getenv("ADDR")
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	log.Printf("listening on %s", addr)
+	log.Fatal(http.ListenAndServe(addr, h))
+}
