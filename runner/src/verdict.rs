@@ -424,6 +424,18 @@ fn push_block(out: &mut String, text: &str, style: Style, full: bool) {
     }
 }
 
+/// The sentence for a check stopped at the memory bound (`limit` bytes).
+pub(crate) fn over_memory(limit: u64) -> String {
+    let size = if limit >= 1 << 30 && limit.is_multiple_of(1 << 30) {
+        format!("{} GiB", limit >> 30)
+    } else {
+        format!("{} MiB", limit >> 20)
+    };
+    format!(
+        "It used more than {size} of memory and was stopped: look for data that grows without bound (a slice, map or buffer filled in a loop that does not end, or one huge allocation)."
+    )
+}
+
 /// Every line of `text` after `prefix`.
 pub(crate) fn indent(text: &str, prefix: &str) -> String {
     text.lines()

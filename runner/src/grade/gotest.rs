@@ -224,6 +224,12 @@ pub(crate) fn verdict(plan: &Plan, limit: Duration, out: &Output) -> Verdict {
     let report = Report::parse(&out.stdout.pieces());
     let empty = PackageReport::default();
     let pkg = report.packages.get(&plan.import_path).unwrap_or(&empty);
+    if let Some(bound) = out.over_memory {
+        return Verdict::Crashed {
+            test: running_tests(pkg).into_iter().next(),
+            output: crate::verdict::over_memory(bound),
+        };
+    }
     let verdict = verdict_from(plan, limit, &report, pkg);
     if out.ended == Ended::TimedOut {
         // The backstop fired: Go's own timeout did not (an endless loop in

@@ -88,7 +88,7 @@ fn run_group(
         .cap(64 << 20)
         .keep_lines(keep_event)
         .run()?;
-    if !matches!(out.ended, Ended::Exited(_)) {
+    if !matches!(out.ended, Ended::Exited(_)) || out.over_memory.is_some() {
         return Ok(plans.into_iter().map(|(i, _)| (i, None)).collect());
     }
     let report = Report::parse(&out.stdout.pieces());

@@ -106,6 +106,12 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             }
             Ended::Exited(_) | Ended::Stopped => {}
         }
+        if let Some(bound) = out.over_memory {
+            return Ok(Verdict::Crashed {
+                test: Some(label),
+                output: crate::verdict::over_memory(bound),
+            });
+        }
         let code = out.code();
         // A panic exits with code 2 too, but it is a crash whatever exit
         // code the case expects: the runtime's goroutine dump gives it away.

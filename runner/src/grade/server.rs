@@ -418,6 +418,12 @@ impl<'a> Session<'a> {
                 Some(c) => format!("; the server exited with code {c}"),
                 None => "; the server was killed by a signal".into(),
             });
+            if let Some(bound) = self.server.over_memory() {
+                why.push_str(&format!(
+                    ". {}",
+                    crate::verdict::over_memory(bound).replacen("It used", "It had used", 1)
+                ));
+            }
             // Its last words (a panic's trace) may still be in the pipe.
             self.settle_output();
             out = printed(self.server, &self.rw);

@@ -36,6 +36,8 @@ use anyhow::Result;
 
 #[cfg(unix)]
 pub(crate) mod guard;
+#[cfg(target_os = "linux")]
+pub(crate) mod memory;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
@@ -304,6 +306,19 @@ impl Cmd {
             exit_tree.reaped();
             let _ = exit_tx.send(Wake::Exited(status));
         });
+        let watchdog_stop = Arc::new(AtomicBool::new(false));
+        let over_memory = Arc::new(AtomicBool::new(false));
+        #[cfg(target_os = "linux")]
+        {
+            let kill_tree = Arc::clone(&tree);
+            memory::watch(
+                tree.id(),
+                memory_limit(),
+                Arc::clone(&watchdog_stop),
+                Arc::clone(&over_memory),
+                move || kill_tree.kill(),
+            );
+        }
         let mut registrations = vec![global.register(wake_tx.clone())];
         if let Some(c) = &self.cancel {
             registrations.push(c.register(wake_tx));
@@ -319,6 +334,8 @@ impl Cmd {
             readers_seen: 0,
             status: None,
             registrations,
+            watchdog_stop,
+            over_memory,
         })
     }
 }
@@ -372,6 +389,8 @@ pub(crate) struct Output {
     pub ended: Ended,
     pub stdout: Captured,
     pub stderr: Captured,
+    /// The memory bound (bytes) when the run was stopped for passing it.
+    pub over_memory: Option<u64>,
 }
 
 impl Output {
@@ -617,6 +636,10 @@ pub(crate) struct Running {
     readers_seen: usize,
     status: Option<ExitStatus>,
     registrations: Vec<Registration>,
+    /// Ends the memory watch (Linux).
+    watchdog_stop: Arc<AtomicBool>,
+    /// Set when the memory watch stopped the run.
+    over_memory: Arc<AtomicBool>,
 }
 
 impl Running {
@@ -663,6 +686,11 @@ impl Running {
         }
     }
 
+    /// The memory bound (bytes) when the run was stopped for passing it.
+    pub(crate) fn over_memory(&self) -> Option<u64> {
+        self.over_memory.load(Ordering::SeqCst).then(memory_limit)
+    }
+
     /// Whether the child has exited, without waiting.
     pub(crate) fn exited(&mut self) -> Option<ExitStatus> {
         while let Waited::Marker = self.wait_until(Instant::now()) {}
@@ -706,6 +734,7 @@ impl Running {
     /// Kills whatever is left of the child's group and descendants, collects
     /// its output and returns it.
     pub(crate) fn finish(mut self, ended: Ended) -> Output {
+        self.watchdog_stop.store(true, Ordering::SeqCst);
         self.tree.kill();
         if self.status.is_none() {
             // Reap it (it was killed above); bounded, in case wait is stuck.
@@ -737,12 +766,14 @@ impl Running {
             ended,
             stdout: self.stdout_now(),
             stderr: self.stderr_now(),
+            over_memory: self.over_memory(),
         }
     }
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
+        self.watchdog_stop.store(true, Ordering::SeqCst);
         // A handle dropped without finish() (an early return, a panic) must
         // not leave the child running.
         if !self.registrations.is_empty() {
@@ -755,6 +786,17 @@ impl Drop for Running {
             }
         }
     }
+}
+
+/// The memory bound of a check, in bytes: 2 GiB unless
+/// `BACKENDLINGS_MEMORY_LIMIT_MB` says otherwise. Enforced on Linux
+/// ([`memory`]); elsewhere not yet.
+pub(crate) fn memory_limit() -> u64 {
+    std::env::var("BACKENDLINGS_MEMORY_LIMIT_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|mb| *mb > 0)
+        .map_or(2 << 30, |mb| mb << 20)
 }
 
 /// The token every child process is registered with: cancelled on Ctrl-C

@@ -111,3 +111,29 @@ fn terminal_control_sequences_in_output_are_shown_not_sent() {
         r.stdout
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn code_that_takes_more_memory_than_the_bound_is_stopped_with_a_sentence() {
+    let c = Course::fixture("minicourse");
+    c.write(
+        "exercises/01_numbers/01_double/double.go",
+        "package double\n\nvar kept [][]byte\n\n\
+         // Double returns 2n, after holding on to 1 GiB.\n\
+         func Double(n int) int {\n\
+         \tfor range 64 {\n\
+         \t\tb := make([]byte, 16<<20)\n\
+         \t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n\
+         \t\tkept = append(kept, b)\n\
+         \t}\n\
+         \treturn 2 * n\n}\n",
+    );
+    for quick in ["off", "on"] {
+        let mut cmd = c.command(&["run", "double"]);
+        cmd.env("BACKENDLINGS_QUICK", quick)
+            .env("BACKENDLINGS_MEMORY_LIMIT_MB", "256");
+        run_command(cmd, Duration::from_secs(300))
+            .expect_code(1)
+            .expect_stdout("used more than 256 MiB of memory and was stopped");
+    }
+}
