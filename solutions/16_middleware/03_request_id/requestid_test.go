@@ -15,7 +15,9 @@ var testValidID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // testServe sends one request through RequestID to a handler that records the
 // ID it finds in its context and writes a body (so the headers are sent).
-func testServe(t *testing.T, incoming string, set bool) (seen, header string) {
+// header is the X-Request-ID sent with the status; final the one in the
+// headers when the handler returned (it differs when set too late).
+func testServe(t *testing.T, incoming string, set bool) (seen, header, final string) {
 	t.Helper()
 	h := RequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		seen = FromContext(r.Context())
@@ -27,25 +29,29 @@ func testServe(t *testing.T, incoming string, set bool) (seen, header string) {
 		req.Header.Set("X-Request-ID", incoming)
 	}
 	h.ServeHTTP(rec, req)
-	return seen, rec.Result().Header.Get("X-Request-ID")
+	return seen, rec.Result().Header.Get("X-Request-ID"), rec.Header().Get("X-Request-ID")
 }
 
 func TestIncomingIDIsKept(t *testing.T) {
 	for _, id := range []string{"abc-123", "7f9c2ba4.e88f_827d", "A", "7", "-", "._-", strings.Repeat("x", 64)} {
 		t.Run(id, func(t *testing.T) {
-			seen, header := testServe(t, id, true)
+			seen, header, final := testServe(t, id, true)
 			if seen != id {
 				t.Errorf("request with X-Request-ID %q: the handler's FromContext gave %q, want %q", id, seen, id)
 			}
 			if header != id {
-				t.Errorf("request with X-Request-ID %q: the response's X-Request-ID is %q, want %q (set it before calling next)", id, header, id)
+				if final == id {
+					t.Errorf("request with X-Request-ID %q: the response was sent with X-Request-ID %q; %q was set after the handler had written (set it before calling next)", id, header, id)
+				} else {
+					t.Errorf("request with X-Request-ID %q: the response's X-Request-ID is %q, want %q", id, header, id)
+				}
 			}
 		})
 	}
 }
 
 func TestMissingIDIsGenerated(t *testing.T) {
-	seen, header := testServe(t, "", false)
+	seen, header, _ := testServe(t, "", false)
 	if !testValidID.MatchString(seen) {
 		t.Fatalf("request without X-Request-ID: the handler's FromContext gave %q, want a generated ID of 1 to 64 letters, digits, '-', '_' or '.'", seen)
 	}
@@ -70,7 +76,7 @@ func TestInvalidIDIsReplaced(t *testing.T) {
 		"nul\x00",
 	} {
 		t.Run(fmt.Sprintf("%q", id), func(t *testing.T) {
-			seen, header := testServe(t, id, true)
+			seen, header, _ := testServe(t, id, true)
 			if seen == id || !testValidID.MatchString(seen) {
 				t.Errorf("request with X-Request-ID %q: the handler saw %q, want a freshly generated valid ID (never copy an invalid one into logs)", id, seen)
 			}
