@@ -17,21 +17,22 @@ type testStep struct {
 
 // testDo sends one request and returns the response as the client sees it.
 // Result() keeps the headers as they were when the status was written,
-// as a real client would see them.
-func testDo(t *testing.T, h http.Handler, s testStep) (*http.Response, string) {
+// as a real client would see them; final holds the headers as the handler
+// left them, including any set too late to be sent.
+func testDo(t *testing.T, h http.Handler, s testStep) (resp *http.Response, body string, final http.Header) {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(s.method, s.path, strings.NewReader(s.body)))
-	resp := rec.Result()
-	body, _ := io.ReadAll(resp.Body)
-	return resp, string(body)
+	resp = rec.Result()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b), rec.Header()
 }
 
 func testRun(t *testing.T, steps []testStep) {
 	t.Helper()
 	h := NewMux(NewRegistry())
 	for _, s := range steps {
-		resp, body := testDo(t, h, s)
+		resp, body, final := testDo(t, h, s)
 		req := s.method + " " + s.path
 		if s.body != "" {
 			req += " with body " + `"` + s.body + `"`
@@ -41,7 +42,10 @@ func testRun(t *testing.T, steps []testStep) {
 		}
 		if s.location != "" {
 			if got := resp.Header.Get("Location"); got != s.location {
-				t.Fatalf("%s: Location header %q, want %q (set headers before WriteHeader: after it they are already sent)", req, got, s.location)
+				if final.Get("Location") == s.location {
+					t.Fatalf("%s: the response was sent with Location %q; the handler set %q after the status had gone out (set headers before WriteHeader)", req, got, s.location)
+				}
+				t.Fatalf("%s: Location header %q, want %q", req, got, s.location)
 			}
 		}
 		if s.status == http.StatusNoContent && body != "" {
