@@ -202,11 +202,21 @@ pub(crate) fn book_links(course: &Course, ex: &Exercise) -> Vec<String> {
     } else {
         format!("#{anchor}")
     };
+    // The online book first; the built one only when it is there, as a URL
+    // a terminal can open; without either, the chapter's source.
     let mut links = Vec::new();
-    let local = course.root.join("book").join("book").join(&html);
-    links.push(format!("{}{frag}", display_rel(&course.root, &local)));
     if let Some(url) = &course.book_url {
         links.push(format!("{}/{html}{frag}", url.trim_end_matches('/')));
+    }
+    let local = course.root.join("book").join("book").join(&html);
+    if local.is_file() {
+        let abs = std::path::absolute(&local).unwrap_or(local);
+        let path = abs.to_string_lossy().replace('\\', "/");
+        let slash = if path.starts_with('/') { "" } else { "/" };
+        links.push(format!("file://{slash}{path}{frag}"));
+    }
+    if links.is_empty() {
+        links.push(format!("book/src/{file}{frag}"));
     }
     links
 }

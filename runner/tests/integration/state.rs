@@ -222,3 +222,23 @@ fn completions_are_printed_for_each_shell() {
             .expect_stdout("backendlings");
     }
 }
+
+#[test]
+fn the_book_line_names_a_page_that_exists() {
+    let c = course();
+    // Not built: the chapter's source.
+    c.run(&["run", "test_fails"])
+        .expect_stdout("Book: book/src/01_grading.md#top");
+    // Built: the page, as a URL a terminal can open.
+    c.write("book/book/01_grading.html", "<html></html>");
+    let r = c.run(&["run", "test_fails"]);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Book:"))
+        .unwrap_or_default();
+    assert!(
+        line.starts_with("Book: file:///") && line.ends_with("book/book/01_grading.html#top"),
+        "{line}"
+    );
+}
