@@ -3,12 +3,12 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::term::{Paint, Style};
 
 /// What grading an exercise concluded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Verdict {
     /// Everything expected passed.
@@ -26,7 +26,7 @@ pub enum Verdict {
     },
     /// Grading hit its time limit: an endless loop or a deadlock.
     TimedOut {
-        #[serde(serialize_with = "secs")]
+        #[serde(serialize_with = "secs", deserialize_with = "from_secs")]
         limit: Duration,
         /// Tests that were running when time ran out.
         running: Vec<String>,
@@ -51,15 +51,20 @@ fn secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(d.as_secs_f64())
 }
 
+fn from_secs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+    let secs = f64::deserialize(d)?;
+    Duration::try_from_secs_f64(secs).map_err(serde::de::Error::custom)
+}
+
 /// One failing test.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Failure {
     pub test: String,
     pub message: String,
 }
 
 /// One run-mode case that did not match.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseFailure {
     /// How the program was run, for example `greet --name Ada < input`.
     pub case: String,
@@ -72,7 +77,7 @@ pub struct CaseFailure {
 }
 
 /// One probe that got the wrong answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProbeFailure {
     pub probe: String,
     pub request: String,

@@ -1,9 +1,11 @@
-//! Remembered passes: when nothing an exercise's grading depends on has
-//! changed since it last passed (its files, its hidden tests and probes, its
-//! entry in info.toml, go.mod, the Go and runner versions), `verify` reuses
-//! that pass instead of grading again. Go caches test results the same way;
-//! this covers what Go cannot cache, such as servers and programs. Only
-//! passes are kept: a failure is always graded afresh.
+//! Remembered verdicts: when nothing an exercise's grading depends on has
+//! changed since it was last graded (its files, its hidden tests and probes,
+//! its entry in info.toml, go.mod, the Go version and the runner itself),
+//! `verify` reuses that verdict instead of grading again, so a second
+//! `verify` of an untouched course takes seconds. Go caches test results the
+//! same way; this covers what Go cannot cache, such as servers and programs.
+//! Verdicts that can depend on the machine's load or on luck (timeouts,
+//! crashes, a server that did not start) are always graded afresh.
 
 use std::path::Path;
 
@@ -16,6 +18,7 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
     let root = &g.course.root;
     let mut text = String::new();
     text.push_str(env!("CARGO_PKG_VERSION"));
+    text.push_str(runner_hash());
     text.push_str(&format!("{ex:?}{target:?}"));
     text.push_str(&crate::gomod::check_toolchain(&g.course.go_version).ok()?);
     for f in ["go.mod", "go.sum"] {
@@ -33,6 +36,18 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
     Some(crate::fsutil::hash(text.as_bytes()))
 }
 
+/// The hash of the runner's own executable: a rebuilt runner may grade
+/// differently, so it never reuses an older one's verdicts.
+fn runner_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|b| crate::fsutil::hash(&b))
+            .unwrap_or_default()
+    })
+}
+
 fn file(g: &Grader, ex: &Exercise) -> Option<std::path::PathBuf> {
     Some(
         g.cache_dir("verdicts")
@@ -41,28 +56,28 @@ fn file(g: &Grader, ex: &Exercise) -> Option<std::path::PathBuf> {
     )
 }
 
-/// A remembered pass for these inputs.
+/// A remembered verdict for these inputs.
 pub(crate) fn load(g: &Grader, ex: &Exercise, key: &str) -> Option<Verdict> {
     let text = std::fs::read_to_string(file(g, ex)?).ok()?;
-    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-    if v.get("key")?.as_str()? != key {
+    let mut doc: serde_json::Value = serde_json::from_str(&text).ok()?;
+    if doc.get("key")?.as_str()? != key {
         return None;
     }
-    Some(Verdict::Passed {
-        summary: v.get("summary")?.as_str()?.to_string(),
-    })
+    serde_json::from_value(doc.get_mut("verdict")?.take()).ok()
 }
 
-/// Remembers a pass (and forgets the last one when the verdict is not one).
+/// Remembers a verdict that depends only on the inputs (and forgets the
+/// last one otherwise).
 pub(crate) fn store(g: &Grader, ex: &Exercise, key: &str, verdict: &Verdict) {
     let Some(path) = file(g, ex) else { return };
-    match verdict {
-        Verdict::Passed { summary } => {
-            let doc = serde_json::json!({ "key": key, "summary": summary });
-            let _ = crate::fsutil::write_atomic(&path, doc.to_string().as_bytes());
-        }
-        _ => {
-            let _ = std::fs::remove_file(Path::new(&path));
-        }
+    let lasting = !matches!(
+        verdict,
+        Verdict::TimedOut { .. } | Verdict::Crashed { .. } | Verdict::ServerDidNotStart { .. }
+    );
+    if lasting {
+        let doc = serde_json::json!({ "key": key, "verdict": verdict });
+        let _ = crate::fsutil::write_atomic(&path, doc.to_string().as_bytes());
+    } else {
+        let _ = std::fs::remove_file(Path::new(&path));
     }
 }

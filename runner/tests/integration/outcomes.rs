@@ -385,11 +385,32 @@ fn remembered_passes_are_reused_until_something_changes() {
         std::fs::metadata(&cached).unwrap().modified().unwrap(),
         before
     );
-    // Changed: graded again, and a failure is not remembered.
+    // Changed: graded again, and the failure is remembered in its place.
     c.write(
         "exercises/01_grading/01_passes/sum.go",
         "package sum\n\nfunc Sum(xs []int) int { return 0 }\n",
     );
-    c.run(&["verify", "passes"]).expect_code(1);
-    assert!(!cached.exists());
+    let failed = c.run(&["verify", "passes"]);
+    failed.expect_code(1);
+    assert!(
+        c.read(".backendlings/cache/verdicts/passes.json")
+            .contains("tests_failed")
+    );
+    // A second verify of the unchanged failure reuses it, word for word.
+    let again = c.run(&["verify", "passes"]);
+    again.expect_code(1);
+    assert_eq!(
+        again.stdout.replace(|c: char| c.is_ascii_digit(), ""),
+        failed.stdout.replace(|c: char| c.is_ascii_digit(), "")
+    );
+}
+
+#[test]
+fn timeouts_are_never_remembered() {
+    let c = course();
+    c.run(&["verify", "endless_loop"]).expect_code(1);
+    assert!(
+        !c.file(".backendlings/cache/verdicts/endless_loop.json")
+            .exists()
+    );
 }
