@@ -242,3 +242,24 @@ fn the_book_line_names_a_page_that_exists() {
         "{line}"
     );
 }
+
+#[test]
+fn under_cargo_run_messages_name_cargo_run() {
+    let c = course();
+    // What `cargo run` gives the program it starts (the binary is under
+    // target/, as cargo builds it).
+    let mut cmd = c.command(&["run", "nope"]);
+    cmd.env("CARGO_MANIFEST_DIR", crate::harness::repo_root());
+    crate::harness::run_command(cmd, std::time::Duration::from_secs(60))
+        .expect_code(2)
+        .expect_stderr("`cargo run -- list` shows them all");
+    let mut cmd = c.command(&["hint", "passes"]);
+    cmd.env("CARGO_MANIFEST_DIR", crate::harness::repo_root());
+    let r = crate::harness::run_command(cmd, std::time::Duration::from_secs(60));
+    r.expect_code(0);
+    let mut cmd = c.command(&["hint", "passes"]);
+    cmd.env("CARGO_MANIFEST_DIR", crate::harness::repo_root());
+    crate::harness::run_command(cmd, std::time::Duration::from_secs(60))
+        .expect_code(0)
+        .expect_stdout("`cargo run -- solution passes` shows the reference");
+}
