@@ -656,7 +656,7 @@ impl<'a> Session<'a> {
         // Every request goes out at once: the point is to see what the
         // server does with a crowd.
         let prepared: Vec<_> = (0..n).map(|_| execute(self.prepare(p))).collect();
-        let results = futures_join_all(prepared).await;
+        let results = futures_util::future::join_all(prepared).await;
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         let mut missing_header: Option<(String, String)> = None;
         for r in &results {
@@ -1052,32 +1052,6 @@ async fn execute(req: reqwest::RequestBuilder) -> std::result::Result<Answer, re
     })
 }
 
-/// Runs futures concurrently and returns their results in order.
-async fn futures_join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
-    let mut results: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if results[i].is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => results[i] = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    results
-        .into_iter()
-        .map(|r| r.expect("every future finished"))
-        .collect()
-}
 
 fn header_matches(got: &str, want: &str) -> bool {
     got == want
