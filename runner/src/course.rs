@@ -69,13 +69,13 @@ pub enum Mode {
 }
 
 impl fmt::Display for Mode {
+    /// The name info.toml and `dev new --mode` use (`learner-tests`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Mode::Test => "test",
-            Mode::Run => "run",
-            Mode::Server => "server",
-            Mode::LearnerTests => "learner-tests",
-        })
+        use clap::ValueEnum;
+        match self.to_possible_value() {
+            Some(v) => f.write_str(v.get_name()),
+            None => Ok(()),
+        }
     }
 }
 
@@ -698,6 +698,14 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mode_prints_as_info_toml_names_it() {
+        use clap::ValueEnum;
+        for mode in Mode::value_variants() {
+            assert_eq!(serde_json::to_string(mode).unwrap(), format!("\"{mode}\""));
+        }
+    }
 
     const GOOD: &str = r#"
 format_version = 1

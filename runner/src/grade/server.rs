@@ -1052,7 +1052,6 @@ async fn execute(req: reqwest::RequestBuilder) -> std::result::Result<Answer, re
     })
 }
 
-
 fn header_matches(got: &str, want: &str) -> bool {
     got == want
         || got
