@@ -105,6 +105,22 @@ impl Verdict {
         }
     }
 
+    /// The kind of failure, as `fails_with` in info.toml names it
+    /// ([`crate::course::FAIL_KINDS`]); `passed` for a pass.
+    pub fn fail_kind(&self) -> &'static str {
+        match self {
+            Verdict::Passed { .. } => "passed",
+            Verdict::CompileError { .. } => "compile",
+            Verdict::TestsFailed { .. } => "tests",
+            Verdict::Crashed { .. } => "crash",
+            Verdict::TimedOut { .. } => "timeout",
+            Verdict::WrongOutput { .. } => "output",
+            Verdict::ProbeFailed { .. } => "probe",
+            Verdict::ServerDidNotStart { .. } => "no-start",
+            Verdict::MissedBugs { .. } => "missed",
+        }
+    }
+
     /// One line: what happened.
     pub fn headline(&self) -> String {
         crate::term::visible_controls(&self.plain_headline())
@@ -515,6 +531,43 @@ pub(crate) fn line_diff(want: &str, got: &str, style: Style, prefix: &str) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_failure_kind_is_one_fails_with_can_name() {
+        let s = String::new;
+        let all = [
+            Verdict::CompileError { output: s() },
+            Verdict::TestsFailed {
+                failures: vec![],
+                not_run: vec![],
+                note: None,
+            },
+            Verdict::TimedOut {
+                limit: Duration::ZERO,
+                running: vec![],
+                output: s(),
+            },
+            Verdict::Crashed {
+                test: None,
+                output: s(),
+            },
+            Verdict::WrongOutput { failures: vec![] },
+            Verdict::ServerDidNotStart {
+                reason: s(),
+                output: s(),
+            },
+            Verdict::ProbeFailed { failures: vec![] },
+            Verdict::MissedBugs {
+                missed: vec![],
+                caught: 0,
+            },
+        ];
+        let mut kinds: Vec<&str> = all.iter().map(Verdict::fail_kind).collect();
+        let mut named = crate::course::FAIL_KINDS.to_vec();
+        kinds.sort();
+        named.sort();
+        assert_eq!(kinds, named);
+    }
 
     fn plain(v: &Verdict) -> String {
         v.render(Style::PLAIN, false)

@@ -246,20 +246,6 @@ pub(crate) fn variants(soldir: &Path, kind: &str) -> Vec<String> {
     v
 }
 
-fn kind_of(v: &Verdict) -> &'static str {
-    match v {
-        Verdict::Passed { .. } => "passed",
-        Verdict::CompileError { .. } => "compile",
-        Verdict::TestsFailed { .. } => "tests",
-        Verdict::Crashed { .. } => "crash",
-        Verdict::TimedOut { .. } => "timeout",
-        Verdict::WrongOutput { .. } => "output",
-        Verdict::ProbeFailed { .. } => "probe",
-        Verdict::ServerDidNotStart { .. } => "no-start",
-        Verdict::MissedBugs { .. } => "missed",
-    }
-}
-
 /// Whether a verdict is the failure `fails_with` describes.
 fn intended(course: &Course, ex: &Exercise, v: &Verdict, want: &[String]) -> Result<(), String> {
     let kinds: Vec<&str> = want
@@ -273,7 +259,7 @@ fn intended(course: &Course, ex: &Exercise, v: &Verdict, want: &[String]) -> Res
         .filter(|w| w.starts_with("Test") || w.starts_with("Example") || w.starts_with("Fuzz"))
         .collect();
     let bugs: Vec<&str> = want.iter().filter_map(|w| w.strip_prefix("bug:")).collect();
-    let kind = kind_of(v);
+    let kind = Verdict::fail_kind(v);
     if !kinds.is_empty() && !kinds.contains(&kind) {
         return Err(format!(
             "fails as shipped with \"{}\" ({kind}), not the intended {}",
