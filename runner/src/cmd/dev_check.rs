@@ -122,11 +122,7 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
         outln!(
             "\n{} {} (of {} exercises checked){}",
             style.paint(Paint::Fail, "✗"),
-            if problems.len() == 1 {
-                "1 problem".to_string()
-            } else {
-                format!("{} problems", problems.len())
-            },
+            crate::verdict::plural(problems.len(), "problem", "problems"),
             selected.len(),
             if args.verbose {
                 ""

@@ -550,11 +550,7 @@ pub(crate) fn verdict_from(
 
     let n = plan.expected.len();
     Verdict::Passed {
-        summary: if n == 1 {
-            "1 test".into()
-        } else {
-            format!("{n} tests")
-        },
+        summary: crate::verdict::plural(n, "test", "tests"),
     }
 }
 

@@ -110,11 +110,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         Some(f) => Verdict::ProbeFailed { failures: vec![f] },
         None => {
             let n = probes.probes.len();
-            let probes_text = if n == 1 {
-                "1 probe".to_string()
-            } else {
-                format!("{n} probes")
-            };
+            let probes_text = crate::verdict::plural(n, "probe", "probes");
             Verdict::Passed {
                 summary: match tests_summary {
                     Some(t) if !t.is_empty() => format!("{t}, {probes_text}"),
