@@ -193,6 +193,8 @@ pub struct Bug {
 pub enum Require {
     Fuzz,
     Benchmark,
+    /// Subtests: the tests run their cases with `t.Run`.
+    Subtests,
 }
 
 /// The kinds of failure `fails_with` can name, besides test names.

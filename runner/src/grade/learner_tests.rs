@@ -33,6 +33,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     // dev check's wrong solutions swap in weaker test files: read those.
     let swapped = g.swapped();
     let mut funcs = crate::grade::TestFuncs::default();
+    let mut calls_run = false;
     for f in &test_files {
         let path = root.join(&dir).join(f);
         let real = swapped
@@ -40,6 +41,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             .find(|(v, _)| *v == path)
             .map_or(path.clone(), |(_, r)| PathBuf::from(r));
         let text = std::fs::read_to_string(&real)?;
+        calls_run |= text.contains(".Run(");
         let found = crate::grade::test_funcs(&text);
         funcs.tests.extend(found.tests);
         funcs.fuzz.extend(found.fuzz);
@@ -58,6 +60,9 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             }
             Require::Benchmark if funcs.benchmarks.is_empty() => {
                 return Ok(failed("This exercise asks for a benchmark too: write a `func BenchmarkXxx(b *testing.B)` that uses b.Loop().".into()));
+            }
+            Require::Subtests if !calls_run => {
+                return Ok(failed("Your tests call t.Run nowhere: this exercise asks for a table of cases, each run as a subtest with t.Run(name, func(t *testing.T) { … }).".into()));
             }
             _ => {}
         }
