@@ -175,6 +175,20 @@ func TestReadyGivesUpOnASlowCheck(t *testing.T) {
 	})
 }
 
+func TestReadyOneDeadlineForAllChecks(t *testing.T) {
+	testRunBubble(t, func(t *testing.T) {
+		db, cache := &testFakeCheck{behave: "hang"}, &testFakeCheck{behave: "hang"}
+		h := NewHealth(map[string]Check{"db": db.check, "cache": cache.check}, 2*time.Second)
+		a := testGet(t, h.Ready, "/ready")
+		if a.code != http.StatusServiceUnavailable {
+			t.Errorf("GET /ready with two checks that never answer: %d %s, want 503", a.code, a.raw)
+		}
+		if a.took != 2*time.Second {
+			t.Errorf("GET /ready with two checks that never answer, timeout 2s: answered after %v, want exactly 2s (the timeout bounds all the checks together)", a.took)
+		}
+	})
+}
+
 func TestReadyStopsWhenTheClientLeaves(t *testing.T) {
 	testRunBubble(t, func(t *testing.T) {
 		slow := &testFakeCheck{behave: "hang"}

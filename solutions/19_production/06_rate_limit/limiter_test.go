@@ -179,6 +179,16 @@ func TestMiddleware(t *testing.T) {
 		if got := rec.Header().Get("Retry-After"); rec.Code != 429 || got != "1" {
 			t.Errorf("key-1 again 3.5s later (0.5s before its next token): status %d, Retry-After %q, want 429 and \"1\" (rounded up: never 0)", rec.Code, got)
 		}
+		for i := range 2 {
+			if rec := testServe(h, "10.0.0.3:5000", "key-3", nil); rec.Code != http.StatusOK {
+				t.Fatalf("request %d of X-API-Key key-3 (burst 2): status %d, want 200", i+1, rec.Code)
+			}
+		}
+		time.Sleep(2500 * time.Millisecond)
+		rec = testServe(h, "10.0.0.3:5000", "key-3", nil)
+		if got := rec.Header().Get("Retry-After"); rec.Code != 429 || got != "2" {
+			t.Errorf("key-3 again 2.5s after using its burst (1.5s before its next token): status %d, Retry-After %q, want 429 and \"2\" (1.5s rounded up)", rec.Code, got)
+		}
 	})
 }
 
@@ -192,6 +202,9 @@ func TestClientsWithoutKeyAreTheirIP(t *testing.T) {
 		}
 		if rec := testServe(h, "10.0.0.2:5000", "", nil); rec.Code != http.StatusOK {
 			t.Errorf("first request from 10.0.0.2 after 10.0.0.1 used its burst: status %d, want 200", rec.Code)
+		}
+		if rec := testServe(h, "10.0.0.9:5000", "10.0.0.1", nil); rec.Code != http.StatusOK {
+			t.Errorf("first request with X-API-Key \"10.0.0.1\" (from 10.0.0.9), after the address 10.0.0.1 used its burst: status %d, want 200: an API key and an IP address are different clients, even when they are spelled the same", rec.Code)
 		}
 		fake := map[string]string{"X-Forwarded-For": "203.0.113.7"}
 		if rec := testServe(h, "10.0.0.1:5003", "", fake); rec.Code != http.StatusTooManyRequests {

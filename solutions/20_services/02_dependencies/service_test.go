@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +126,20 @@ func TestRenewLogsThroughTheGivenLogger(t *testing.T) {
 	}
 	if rec["msg"] != "subscription renewed" || rec["user"] != "grace" || rec["expires"] != "2025-04-09T12:00:00Z" {
 		t.Errorf("Renew(grace) logged %v, want msg \"subscription renewed\", user \"grace\", expires \"2025-04-09T12:00:00Z\"", rec)
+	}
+}
+
+func TestHandlerLogsThroughTheGivenLogger(t *testing.T) {
+	store := testNewFakeStore()
+	store.getErr = errors.New("connection refused")
+	svc, logs := testNewTestService(store)
+	rec := httptest.NewRecorder()
+	svc.Handler().ServeHTTP(rec, httptest.NewRequest("POST", "/subscriptions/ada/renew", nil))
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("POST /subscriptions/ada/renew while the store's Get fails: status %d, want 500", rec.Code)
+	}
+	if !strings.Contains(logs.String(), "connection refused") {
+		t.Errorf("POST /subscriptions/ada/renew while the store's Get fails with \"connection refused\": the logger given to NewService received %q, want the error logged there", logs.String())
 	}
 }
 

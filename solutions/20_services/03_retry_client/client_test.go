@@ -50,7 +50,9 @@ var testUsesItsClient = sync.OnceValue(func() bool {
 
 type testRoundTripFunc func(*http.Request) (*http.Response, error)
 
-func (f testRoundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+func (f testRoundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) {
+	return f(req)
+}
 
 // testStep is what the fake server does for one attempt.
 type testStep struct {

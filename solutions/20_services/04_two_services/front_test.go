@@ -190,6 +190,22 @@ func TestBackendFailing(t *testing.T) {
 	}
 }
 
+func TestTimeoutCoversBothCalls(t *testing.T) {
+	// Each backend call takes 500ms: one after the other they need 1s,
+	// more than the 700ms the front may spend on them together.
+	b := testNewBackend(t, func(b *testBackend, w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(500 * time.Millisecond):
+			testUsers(w, r)
+		case <-r.Context().Done():
+		}
+	})
+	a := testGet(t, testFrontFor(t, b, 700*time.Millisecond)+"/profile/ada", nil)
+	if a.took > 900*time.Millisecond {
+		t.Errorf("GET /profile/ada, each backend call taking 500ms, timeout 700ms: %d after %v, want an answer within about 700ms: the timeout bounds the two backend calls together", a.code, a.took.Round(time.Millisecond))
+	}
+}
+
 func TestSlowBackend(t *testing.T) {
 	b := testNewBackend(t, func(b *testBackend, w http.ResponseWriter, r *http.Request) { b.hang(r) })
 	a := testGet(t, testFrontFor(t, b, 200*time.Millisecond)+"/profile/ada", nil)

@@ -1,0 +1,2 @@
+// Shows when the page was loaded.
+document.getElementById("loaded").textContent = new Date().toLocaleTimeString();

@@ -1,0 +1,34 @@
+// Wrong: receives one result fewer than the goroutines it started: the last sender stays blocked for ever and its backend is missing.
+// Exercise: channel deadlocks.
+// CheckAll hangs forever as soon as there is a backend to check. Find the
+// send that can never complete and fix CheckAll so that it returns every
+// result, with the checks still running concurrently.
+package health
+
+import "sync"
+
+// CheckAll runs check for every backend concurrently and returns each
+// backend's result (nil when the backend is healthy), keyed by backend name.
+// Backend names are unique.
+func CheckAll(backends []string, check func(backend string) error) map[string]error {
+	type result struct {
+		backend string
+		err     error
+	}
+	// A send on an unbuffered channel waits for a receiver. The receiving
+	// loop below only starts once the senders are done, so close the
+	// channel from a goroutine of its own and receive at once.
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for _, b := range backends {
+		wg.Go(func() {
+			results <- result{backend: b, err: check(b)}
+		})
+	}
+	statuses := make(map[string]error, len(backends))
+	for range len(backends) - 1 {
+		r := <-results
+		statuses[r.backend] = r.err
+	}
+	return statuses
+}
