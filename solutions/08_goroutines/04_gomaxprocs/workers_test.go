@@ -126,22 +126,24 @@ func TestRunAll(t *testing.T) {
 
 func TestRunAllManyQuickJobs(t *testing.T) {
 	testSetGOMAXPROCS(t, 3)
-	var mu sync.Mutex
-	counts := make([]int, 1000)
-	jobs := make([]func(), len(counts))
-	for i := range jobs {
-		jobs[i] = func() {
-			mu.Lock()
-			counts[i]++
-			mu.Unlock()
+	testRunBubble(t, func(t *testing.T) {
+		var mu sync.Mutex
+		counts := make([]int, 1000)
+		jobs := make([]func(), len(counts))
+		for i := range jobs {
+			jobs[i] = func() {
+				mu.Lock()
+				counts[i]++
+				mu.Unlock()
+			}
 		}
-	}
-	RunAll(jobs)
-	mu.Lock()
-	defer mu.Unlock()
-	for i, n := range counts {
-		if n != 1 {
-			t.Fatalf("RunAll of 1000 quick jobs: job %d ran %d times, want exactly once", i, n)
+		RunAll(jobs)
+		mu.Lock()
+		defer mu.Unlock()
+		for i, n := range counts {
+			if n != 1 {
+				t.Fatalf("RunAll of 1000 quick jobs: job %d ran %d times, want exactly once", i, n)
+			}
 		}
-	}
+	})
 }
