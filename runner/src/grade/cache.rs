@@ -36,14 +36,23 @@ pub(crate) fn key(g: &Grader, ex: &Exercise, target: Target) -> Option<String> {
     Some(crate::fsutil::hash(text.as_bytes()))
 }
 
-/// The hash of the runner's own executable: a rebuilt runner may grade
-/// differently, so it never reuses an older one's verdicts.
+/// Which build of the runner this is (its executable's size and time): a
+/// rebuilt runner may grade differently, so it never reuses an older one's
+/// verdicts. (Not a hash of its bytes: a debug build is large, and this is
+/// read before every `verify`.)
 fn runner_hash() -> &'static str {
-    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HASH.get_or_init(|| {
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUILD.get_or_init(|| {
         std::env::current_exe()
-            .and_then(std::fs::read)
-            .map(|b| crate::fsutil::hash(&b))
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let time = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}:{time}", m.len())
+            })
             .unwrap_or_default()
     })
 }
