@@ -703,7 +703,10 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, prep: &Prepared) 
     // 4. The run, in the package directory, read as go test -json reads it.
     let seal = super::seal::Seal::new(g)?;
     let (seal_env, seal_dir) = seal.env();
-    let mut cmd = Cmd::new(&prep.test2json)
+    // Checked against its hash on every use: the record names the file, but
+    // the file may have been replaced since.
+    let test2json = test2json(g, &prep.goversion)?;
+    let mut cmd = Cmd::new(&test2json)
         .env(seal_env, seal_dir)
         .cwd(&dir)
         .cancel(&g.cancel)

@@ -137,3 +137,41 @@ fn code_that_takes_more_memory_than_the_bound_is_stopped_with_a_sentence() {
             .expect_stdout("used more than 256 MiB of memory and was stopped");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_test2json_in_the_cache_is_never_run() {
+    use std::os::unix::fs::PermissionsExt;
+    let c = Course::fixture("minicourse");
+    // Twice: the first grading prepares the quick path, the second uses it.
+    for _ in 0..2 {
+        grade(&c, "double", "eager").expect_code(1);
+    }
+    let quick = c.file(".backendlings/cache/quick");
+    let tool = std::fs::read_dir(&quick)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("test2json-"))
+        })
+        .expect("the quick path built test2json");
+    // What code under test could write there: a test2json that reports a
+    // pass without running anything.
+    std::fs::write(
+        &tool,
+        "#!/bin/sh\necho '{\"Action\":\"pass\",\"Package\":\"x\"}'\nexit 0\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&tool, std::fs::Permissions::from_mode(0o755)).unwrap();
+    grade(&c, "double", "on")
+        .expect_code(1)
+        .expect_no_stdout("✓");
+    assert!(
+        !std::fs::read_to_string(&tool)
+            .unwrap_or_default()
+            .starts_with("#!/bin/sh"),
+        "the replaced test2json is still there"
+    );
+}
