@@ -110,7 +110,7 @@ pub fn run() -> i32 {
 fn dispatch(args: Args) -> Result<i32> {
     let command = args.command.unwrap_or(Command::Watch(WatchArgs::default()));
     if let Command::Completions { shell } = command {
-        return cmd::completions::run(shell);
+        return cmd::completions::run(shell, args.course.as_deref());
     }
     let root = course::locate(args.course.as_deref())?;
     let course = course::Course::load(&root)?;

@@ -24,11 +24,13 @@ pub(crate) struct Bar {
 }
 
 impl Bar {
-    pub(crate) fn new(total: usize) -> Bar {
+    /// A bar for `total` items, drawn at once with `phase` as its label
+    /// until the first item is done.
+    pub(crate) fn new(total: usize, phase: &str) -> Bar {
         let bar = Bar {
             inner: Arc::new(Inner {
                 total,
-                state: Mutex::new((0, "starting".to_string())),
+                state: Mutex::new((0, phase.to_string())),
                 started: Instant::now(),
                 finished: AtomicBool::new(false),
             }),
@@ -48,6 +50,20 @@ impl Bar {
             });
         }
         bar
+    }
+
+    /// Says what is going on while nothing is done yet.
+    pub(crate) fn phase(&self, phase: &str) {
+        {
+            let mut s = self.inner.state.lock().unwrap_or_else(|e| e.into_inner());
+            if s.0 > 0 {
+                return;
+            }
+            s.1 = phase.to_string();
+        }
+        if self.enabled {
+            self.inner.redraw();
+        }
     }
 
     /// Counts one more item done, naming it.
@@ -91,11 +107,6 @@ impl Inner {
         let width = term::width();
         let bar_w = (width / 3).clamp(10, 40);
         let filled = (done * bar_w).checked_div(self.total).unwrap_or(bar_w);
-        let label = if *done == 0 {
-            "grading (shared go test runs report when they end)"
-        } else {
-            label.as_str()
-        };
         let mut line = format!(
             "[{}{}] {done}/{} {:.0}s {label}",
             "#".repeat(filled),

@@ -65,6 +65,8 @@ pub(crate) enum Paint {
     Added,
     Removed,
     Key,
+    /// The row under the cursor of a list.
+    Selected,
 }
 
 impl Paint {
@@ -79,6 +81,7 @@ impl Paint {
             Paint::Added => "32",
             Paint::Removed => "31",
             Paint::Key => "1;36",
+            Paint::Selected => "7",
         }
     }
 }

@@ -74,6 +74,9 @@ pub struct CaseFailure {
     pub stdout: Option<(String, String)>,
     /// What the program wrote to stderr (trimmed), for context.
     pub stderr: String,
+    /// A shell command that runs the program the same way.
+    #[serde(default)]
+    pub reproduce: String,
 }
 
 /// One probe that got the wrong answer.
@@ -221,6 +224,7 @@ impl Verdict {
                         problems: all(&f.problems),
                         stdout: f.stdout.as_ref().map(|(a, b)| (v(a), v(b))),
                         stderr: v(&f.stderr),
+                        reproduce: v(&f.reproduce),
                     })
                     .collect(),
             },
@@ -344,6 +348,14 @@ impl Verdict {
                     if !f.stderr.trim().is_empty() {
                         let _ = writeln!(out, "  stderr:");
                         push_block(&mut out, &indent(f.stderr.trim_end(), "    "), style, full);
+                    }
+                    if !f.reproduce.is_empty() {
+                        let _ = writeln!(
+                            out,
+                            "  {} {}",
+                            style.paint(Paint::Dim, "try it:"),
+                            f.reproduce
+                        );
                     }
                 }
             }
@@ -649,11 +661,12 @@ mod tests {
                 problems: vec!["exit code 1, want 0".into()],
                 stdout: Some(("Hello, World!\n".into(), "Hello World\n".into())),
                 stderr: String::new(),
+                reproduce: "cd exercises/01_hello && go run .".into(),
             }],
         };
         assert_eq!(
             plain(&v),
-            "✗ wrong output\n\nrun: hello\n  exit code 1, want 0\n  stdout differs (- expected, + yours):\n    - Hello, World!\n    + Hello World\n"
+            "✗ wrong output\n\nrun: hello\n  exit code 1, want 0\n  stdout differs (- expected, + yours):\n    - Hello, World!\n    + Hello World\n  try it: cd exercises/01_hello && go run .\n"
         );
     }
 

@@ -40,21 +40,20 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
 }
 
 pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
-    crate::gomod::check_toolchain(&course.go_version)?;
     let selected = course.select(&args.names)?;
+    let bar = crate::progress_bar::Bar::new(selected.len(), "checking the Go toolchain");
+    let problems = static_checks(course, &selected, &bar);
+    let mut problems = match problems {
+        Ok(p) => p,
+        Err(e) => {
+            bar.clear();
+            return Err(e);
+        }
+    };
+    bar.phase("grading the solutions and their variants");
     let style = Style::stdout();
-    let mut problems = structure(course)?;
-    problems.extend(
-        crate::book::check_course(course)
-            .into_iter()
-            .map(|(path, msg)| problem(path, msg)),
-    );
-    problems.extend(manifest_problem(course)?);
-    problems.extend(gofmt(course)?);
-    problems.extend(vet(course, &selected)?);
 
     let jobs = args.jobs.unwrap_or_else(super::verify::default_jobs);
-    let bar = crate::progress_bar::Bar::new(selected.len());
     let found = Mutex::new(Vec::new());
     let cancel = crate::process::global_cancel().clone();
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -132,6 +131,29 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
         );
         Ok(crate::exit::EXERCISE_FAILED)
     }
+}
+
+/// What is checked without grading: the layout, the book, the manifest,
+/// gofmt and go vet (saying which on the bar, since vet takes a while).
+fn static_checks(
+    course: &Course,
+    selected: &[&Exercise],
+    bar: &crate::progress_bar::Bar,
+) -> Result<Vec<Problem>> {
+    crate::gomod::check_toolchain(&course.go_version)?;
+    bar.phase("checking the layout and the book");
+    let mut problems = structure(course)?;
+    problems.extend(
+        crate::book::check_course(course)
+            .into_iter()
+            .map(|(path, msg)| problem(path, msg)),
+    );
+    problems.extend(manifest_problem(course)?);
+    bar.phase("gofmt");
+    problems.extend(gofmt(course)?);
+    bar.phase("go vet");
+    problems.extend(vet(course, selected)?);
+    Ok(problems)
 }
 
 /// Grades one exercise four ways: as shipped, as solved, as each alternative

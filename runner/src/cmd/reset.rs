@@ -3,10 +3,19 @@
 
 use anyhow::{Context, Result};
 
-use crate::course::Course;
+use crate::course::{Course, Exercise};
+use crate::state::State;
 
 pub(crate) fn run(course: &Course, name: &str) -> Result<i32> {
     let ex = course.find(name)?;
+    let (_, sentence) = restore(course, ex)?;
+    outln!("{sentence}");
+    Ok(crate::exit::SUCCESS)
+}
+
+/// Restores `ex` and forgets that it passed. Returns the new state and one
+/// sentence that says where the learner's files were kept.
+pub(crate) fn restore(course: &Course, ex: &Exercise) -> Result<(State, String)> {
     super::ensure_originals(course)?;
     let original = super::original_of(course, ex);
     if !original.is_dir() {
@@ -25,7 +34,7 @@ pub(crate) fn run(course: &Course, name: &str) -> Result<i32> {
             .join(&ex.dir)
             .join(crate::fsutil::local_stamp()),
     );
-    if dir.is_dir() {
+    let sentence = if dir.is_dir() {
         super::copy_tree(&dir, &backup)?;
         // Restore into a fresh directory beside the old one, then swap, so
         // an error half-way never leaves a mix of both.
@@ -45,17 +54,17 @@ pub(crate) fn run(course: &Course, name: &str) -> Result<i32> {
         std::fs::rename(&fresh, &dir)
             .with_context(|| format!("cannot restore {}", dir.display()))?;
         let _ = std::fs::remove_dir_all(&old);
-        outln!(
+        format!(
             "Reset {}. Your version is kept in {}",
             ex.exercise_rel(),
             super::display_rel(&course.root, &backup)
-        );
+        )
     } else {
         super::copy_tree(&original, &dir)?;
-        outln!("Restored {}.", ex.exercise_rel());
-    }
-    crate::state::update(&course.root, |s| {
+        format!("Restored {}.", ex.exercise_rel())
+    };
+    let (state, ()) = crate::state::update(&course.root, |s| {
         s.done.remove(&ex.name);
     })?;
-    Ok(crate::exit::SUCCESS)
+    Ok((state, sentence))
 }

@@ -177,15 +177,21 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
     if let Some(msg) = &progress.corrupt {
         super::warn(msg);
     }
-    crate::gomod::check_toolchain(&course.go_version)?;
-    super::ensure_originals(course)?;
     let selected = course.select(&args.names)?;
     let opts = Options {
         jobs: args.jobs.unwrap_or_else(default_jobs),
         isolated: args.isolated,
         cache: !args.no_cache,
     };
-    let bar = crate::progress_bar::Bar::new(selected.len());
+    // The bar first: asking Go its version can take a second.
+    let bar = crate::progress_bar::Bar::new(selected.len(), "checking the Go toolchain");
+    let ready = crate::gomod::check_toolchain(&course.go_version)
+        .and_then(|_| super::ensure_originals(course));
+    if let Err(e) = ready {
+        bar.clear();
+        return Err(e);
+    }
+    bar.phase("grading (shared go test runs report when they end)");
     let started = Instant::now();
     let cancel = crate::process::global_cancel().clone();
     let outcomes = verify_all(

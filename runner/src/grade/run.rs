@@ -1,7 +1,7 @@
 //! `run` mode: build the program once, run it with each case's arguments,
 //! stdin and environment, and compare what it printed and how it exited.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -192,6 +192,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
                 problems,
                 stdout: stdout_diff,
                 stderr,
+                reproduce: reproduce(Path::new(&dir), case, cfg!(windows)),
             });
         }
     }
@@ -264,6 +265,81 @@ pub(crate) fn describe_case(ex: &Exercise, case: &RunCase) -> String {
     }
 }
 
+/// A command the learner can paste to run the program as the case did:
+/// `cd exercises/06_cli/03_uniq && printf 'a\nb\n' | go run . -c` in a
+/// POSIX shell, the PowerShell equivalent on Windows. Empty when the input
+/// is too long to be worth typing.
+pub(crate) fn reproduce(dir: &Path, case: &RunCase, windows: bool) -> String {
+    const MAX_INPUT: usize = 200;
+    if case.stdin.as_ref().is_some_and(|i| i.len() > MAX_INPUT) {
+        return String::new();
+    }
+    let dir = dir.to_string_lossy();
+    if windows {
+        let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        let mut s = format!("cd {}; ", q(&dir.replace('/', "\\")));
+        for (k, v) in &case.env {
+            s.push_str(&format!("$env:{k}={}; ", q(v)));
+        }
+        if let Some(input) = &case.stdin {
+            let lines: Vec<String> = input.lines().map(q).collect();
+            s.push_str(&format!("{} | ", lines.join(", ")));
+        }
+        s.push_str("go run .");
+        for a in &case.args {
+            s.push(' ');
+            s.push_str(&q(a));
+        }
+        return s;
+    }
+    let q = |s: &str| {
+        let plain = !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@%+".contains(c));
+        if plain {
+            s.to_string()
+        } else {
+            format!("'{}'", s.replace('\'', "'\\''"))
+        }
+    };
+    let mut s = format!("cd {} && ", q(&dir));
+    if let Some(input) = &case.stdin {
+        // printf's own escapes keep the command on one line.
+        let mut fmt = String::new();
+        for c in input.chars() {
+            match c {
+                '\\' => fmt.push_str("\\\\"),
+                '%' => fmt.push_str("%%"),
+                '\n' => fmt.push_str("\\n"),
+                '\t' => fmt.push_str("\\t"),
+                '\'' => fmt.push_str("'\\''"),
+                c if c.is_control() => {
+                    for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                        fmt.push_str(&format!("\\{b:03o}"));
+                    }
+                }
+                c => fmt.push(c),
+            }
+        }
+        s.push_str(&format!("printf '{fmt}' | "));
+    }
+    if !case.env.is_empty() {
+        let env: Vec<String> = case
+            .env
+            .iter()
+            .map(|(k, v)| format!("{k}={}", q(v)))
+            .collect();
+        s.push_str(&env.join(" "));
+        s.push(' ');
+    }
+    s.push_str("go run .");
+    for a in &case.args {
+        s.push(' ');
+        s.push_str(&q(a));
+    }
+    s
+}
+
 fn run_line(ex: &Exercise, case: &RunCase) -> String {
     let program = ex.dir.rsplit('/').next().unwrap_or(&ex.name);
     let program = program.get(3..).unwrap_or(program);
@@ -289,4 +365,52 @@ fn run_line(ex: &Exercise, case: &RunCase) -> String {
         s.push_str(&format!(" < {:?}", format!("{shown}{more}")));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(args: &[&str], stdin: Option<&str>) -> RunCase {
+        let mut c: RunCase = toml::from_str("").unwrap();
+        c.args = args.iter().map(|a| a.to_string()).collect();
+        c.stdin = stdin.map(str::to_string);
+        c
+    }
+
+    #[test]
+    fn the_command_to_try_names_the_folder_input_and_arguments() {
+        let dir = Path::new("exercises/06_cli/03_uniq");
+        assert_eq!(
+            reproduce(dir, &case(&["-c"], Some("a\nb\n")), false),
+            "cd exercises/06_cli/03_uniq && printf 'a\\nb\\n' | go run . -c"
+        );
+        assert_eq!(
+            reproduce(dir, &case(&["two words", ""], None), false),
+            "cd exercises/06_cli/03_uniq && go run . 'two words' ''"
+        );
+        assert_eq!(
+            reproduce(dir, &case(&["-n", "3"], Some("a\nb\n")), true),
+            "cd 'exercises\\06_cli\\03_uniq'; 'a', 'b' | go run . '-n' '3'"
+        );
+        let long = "x".repeat(500);
+        assert_eq!(reproduce(dir, &case(&[], Some(&long)), false), "");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn the_shell_feeds_exactly_the_input() {
+        let input = "it's 100% \\n real\n\ttab\n\u{1b}[2J \u{85}\nlast";
+        let cmd = reproduce(Path::new("."), &case(&["it's"], Some(input)), false);
+        let printf = cmd
+            .strip_prefix("cd . && ")
+            .and_then(|c| c.strip_suffix(" | go run . 'it'\\''s'"))
+            .unwrap_or_else(|| panic!("unexpected command: {cmd}"));
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(printf)
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), input);
+    }
 }

@@ -47,23 +47,19 @@ pub(crate) enum Event {
     Resize,
 }
 
+/// A key as pressed; what it does depends on the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Key {
-    Hint,
-    List,
-    Next,
-    Rerun,
-    Solution,
-    Edit,
-    Quit,
-    Interrupt,
-    /// Escape, or any key that only closes a view.
-    Back,
+    Char(char),
     Up,
     Down,
     PageUp,
     PageDown,
     Enter,
+    Esc,
+    Backspace,
+    /// Ctrl-C or Ctrl-D.
+    Interrupt,
 }
 
 /// What the main area of the screen shows.
@@ -71,8 +67,54 @@ pub(crate) enum Key {
 pub(crate) enum View {
     Verdict,
     Hint(usize),
-    List(usize),
+    List(ListView),
     Solution,
+}
+
+/// The exercise list: a cursor, an optional filter, and a reset waiting
+/// for its confirmation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ListView {
+    /// The index of the exercise under the cursor.
+    pub sel: usize,
+    /// Shows only exercises whose name, folder or module contains it.
+    pub filter: String,
+    /// Keys go into the filter (after `/`, until Enter or Esc).
+    pub typing: bool,
+    /// `r` was pressed on `sel`: `y` resets it, any other key does not.
+    pub confirm_reset: bool,
+}
+
+impl ListView {
+    /// The exercises the filter lets through, in course order.
+    pub(crate) fn matches(&self, course: &Course) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        course
+            .exercises
+            .iter()
+            .filter(|e| {
+                needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.dir.to_lowercase().contains(&needle)
+                    || course
+                        .module_title(e.module())
+                        .to_lowercase()
+                        .contains(&needle)
+            })
+            .map(|e| e.index)
+            .collect()
+    }
+
+    /// Moves the cursor `by` rows through the matches (negative is up),
+    /// and onto the first match if it is not on one.
+    fn step(&mut self, course: &Course, by: isize) {
+        let m = self.matches(course);
+        let Some(&first) = m.first() else { return };
+        self.sel = match m.iter().position(|&i| i == self.sel) {
+            Some(p) => m[p.saturating_add_signed(by).min(m.len() - 1)],
+            None => first,
+        };
+    }
 }
 
 /// Everything the screen draws from.
@@ -97,6 +139,11 @@ pub(crate) struct Model<'a> {
     pub scroll: usize,
     /// The most there was to scroll at the last draw.
     pub scroll_max: std::cell::Cell<usize>,
+    /// How many exercises the list showed at the last draw (a page).
+    pub list_rows: std::cell::Cell<usize>,
+    /// File events of this exercise until then are the runner's own (a
+    /// reset from the list): they re-check it but keep the notices.
+    pub own_writes: Option<(usize, Instant)>,
 }
 
 pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
@@ -137,6 +184,8 @@ pub(crate) fn run(course: &Course, args: &WatchArgs) -> Result<i32> {
         color: crate::term::stdout_color(),
         scroll: 0,
         scroll_max: std::cell::Cell::new(0),
+        list_rows: std::cell::Cell::new(10),
+        own_writes: None,
     };
     if progress.fresh || !model.state.welcomed {
         model.notices.push(welcome(course));
@@ -379,8 +428,14 @@ fn event_loop(
             .collect();
         for index in due {
             lp.pending.remove(&index);
-            // A save: the learner has read the notices.
-            model.notices.clear();
+            // A save: the learner has read the notices. (The runner's own
+            // writes re-check too, but keep what they said.)
+            let own = model
+                .own_writes
+                .is_some_and(|(i, until)| i == index && now < until);
+            if !own {
+                model.notices.clear();
+            }
             if model.current != index {
                 model.current = index;
                 let name = model.course.exercises[index].name.clone();
@@ -427,37 +482,23 @@ enum KeyOutcome {
 
 fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Result<KeyOutcome> {
     let course = model.course;
-    if !matches!(key, Key::Up | Key::Down | Key::PageUp | Key::PageDown) {
+    if key == Key::Interrupt {
+        crate::signals::interrupt();
+        return Ok(KeyOutcome::Quit(crate::exit::INTERRUPTED));
+    }
+    if let View::List(list) = &model.view {
+        return on_list_key(model, lp, list.clone(), key, editor);
+    }
+    let scrolls = matches!(
+        key,
+        Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Char('j' | 'k' | ' ')
+    );
+    if !scrolls {
         model.scroll = 0;
     }
-    if let View::List(sel) = model.view {
-        match key {
-            Key::Up => {
-                model.view = View::List(sel.saturating_sub(1));
-                return Ok(KeyOutcome::Redraw);
-            }
-            Key::Down => {
-                model.view = View::List((sel + 1).min(course.exercises.len() - 1));
-                return Ok(KeyOutcome::Redraw);
-            }
-            Key::Enter => {
-                go_to(model, lp, sel, editor)?;
-                return Ok(KeyOutcome::Redraw);
-            }
-            Key::List | Key::Back => {
-                model.view = View::Verdict;
-                return Ok(KeyOutcome::Redraw);
-            }
-            _ => {}
-        }
-    }
     match key {
-        Key::Quit => Ok(KeyOutcome::Quit(crate::exit::SUCCESS)),
-        Key::Interrupt => {
-            crate::signals::interrupt();
-            Ok(KeyOutcome::Quit(crate::exit::INTERRUPTED))
-        }
-        Key::Hint => {
+        Key::Char('q') => Ok(KeyOutcome::Quit(crate::exit::SUCCESS)),
+        Key::Char('h') => {
             let ex = &course.exercises[model.current];
             let (state, level) =
                 crate::state::update(&course.root, |s| cmd::hint_next_level(s, ex))?;
@@ -465,31 +506,34 @@ fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Re
             model.view = View::Hint(level);
             Ok(KeyOutcome::Redraw)
         }
-        Key::List => {
-            model.view = View::List(model.current);
+        Key::Char('l') => {
+            model.view = View::List(ListView {
+                sel: model.current,
+                ..ListView::default()
+            });
             Ok(KeyOutcome::Redraw)
         }
-        Key::Back => {
+        Key::Esc | Key::Backspace => {
             model.view = View::Verdict;
             Ok(KeyOutcome::Redraw)
         }
-        Key::Rerun | Key::Enter => {
+        Key::Char('r') | Key::Enter => {
             model.view = View::Verdict;
             lp.request(model, model.current);
             Ok(KeyOutcome::Redraw)
         }
-        Key::Solution => {
+        Key::Char('s') => {
             model.view = View::Solution;
             Ok(KeyOutcome::Redraw)
         }
-        Key::Edit => match editor.force_open(course, &course.exercises[model.current]) {
+        Key::Char('e') => match editor.force_open(course, &course.exercises[model.current]) {
             Some(sentence) => {
                 model.notices.push(sentence);
                 Ok(KeyOutcome::Redraw)
             }
             None => Ok(KeyOutcome::Nothing),
         },
-        Key::Next => {
+        Key::Char('n') => {
             let ex = &course.exercises[model.current];
             if !model.state.done.contains(&ex.name) {
                 model.notices.push("n moves on once this exercise passes. Press h for a hint, or l to pick another exercise.".into());
@@ -502,7 +546,7 @@ fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Re
             }
             Ok(KeyOutcome::Redraw)
         }
-        Key::Up => {
+        Key::Up | Key::Char('k') => {
             model.scroll = model.scroll.saturating_sub(1);
             Ok(KeyOutcome::Redraw)
         }
@@ -510,15 +554,117 @@ fn on_key(model: &mut Model, lp: &mut Loop, key: Key, editor: &mut Editor) -> Re
             model.scroll = model.scroll.saturating_sub(10);
             Ok(KeyOutcome::Redraw)
         }
-        Key::Down => {
+        Key::Down | Key::Char('j') => {
             model.scroll = (model.scroll + 1).min(model.scroll_max.get());
             Ok(KeyOutcome::Redraw)
         }
-        Key::PageDown => {
+        Key::PageDown | Key::Char(' ') => {
             model.scroll = (model.scroll + 10).min(model.scroll_max.get());
             Ok(KeyOutcome::Redraw)
         }
+        _ => Ok(KeyOutcome::Nothing),
     }
+}
+
+/// Keys in the list: move, filter, open, reset (after a `y`), leave.
+fn on_list_key(
+    model: &mut Model,
+    lp: &mut Loop,
+    mut list: ListView,
+    key: Key,
+    editor: &mut Editor,
+) -> Result<KeyOutcome> {
+    let course = model.course;
+    let page = model.list_rows.get().max(1) as isize;
+    if list.confirm_reset {
+        list.confirm_reset = false;
+        if key == Key::Char('y') {
+            model.view = View::List(list.clone());
+            reset_from_list(model, lp, list.sel, editor)?;
+        } else {
+            model.notices.clear();
+            model.notices.push(format!(
+                "{} was not reset.",
+                course.exercises[list.sel].name
+            ));
+            model.view = View::List(list);
+        }
+        return Ok(KeyOutcome::Redraw);
+    }
+    if list.typing {
+        match key {
+            Key::Char(c) if !c.is_control() => list.filter.push(c),
+            Key::Backspace => {
+                list.filter.pop();
+            }
+            Key::Enter => list.typing = false,
+            Key::Esc => {
+                list.filter.clear();
+                list.typing = false;
+            }
+            Key::Up => list.step(course, -1),
+            Key::Down => list.step(course, 1),
+            Key::PageUp => list.step(course, -page),
+            Key::PageDown => list.step(course, page),
+            _ => return Ok(KeyOutcome::Nothing),
+        }
+        list.step(course, 0);
+        model.view = View::List(list);
+        return Ok(KeyOutcome::Redraw);
+    }
+    match key {
+        Key::Char('q') => return Ok(KeyOutcome::Quit(crate::exit::SUCCESS)),
+        Key::Up | Key::Char('k') => list.step(course, -1),
+        Key::Down | Key::Char('j') => list.step(course, 1),
+        Key::PageUp => list.step(course, -page),
+        Key::PageDown | Key::Char(' ') => list.step(course, page),
+        Key::Char('/') => list.typing = true,
+        Key::Enter if list.matches(course).contains(&list.sel) => {
+            go_to(model, lp, list.sel, editor)?;
+            return Ok(KeyOutcome::Redraw);
+        }
+        Key::Char('r') if list.matches(course).contains(&list.sel) => {
+            model.notices.clear();
+            list.confirm_reset = true;
+        }
+        Key::Esc if !list.filter.is_empty() => list.filter.clear(),
+        Key::Char('l') | Key::Esc | Key::Backspace => {
+            model.view = View::Verdict;
+            return Ok(KeyOutcome::Redraw);
+        }
+        _ => return Ok(KeyOutcome::Nothing),
+    }
+    model.view = View::List(list);
+    Ok(KeyOutcome::Redraw)
+}
+
+/// Puts an exercise back as shipped (the learner's files go to a backup),
+/// says where the backup is, and checks it again.
+fn reset_from_list(
+    model: &mut Model,
+    lp: &mut Loop,
+    index: usize,
+    editor: &mut Editor,
+) -> Result<()> {
+    let course = model.course;
+    let ex = &course.exercises[index];
+    // The reset's own file events must not clear what it says.
+    model.own_writes = Some((index, Instant::now() + Duration::from_secs(1)));
+    match cmd::reset::restore(course, ex) {
+        Ok((state, sentence)) => {
+            model.state = state;
+            model.results.remove(&index);
+            if model.regressed == Some(index) {
+                model.regressed = None;
+            }
+            go_to(model, lp, index, editor)?;
+            model.notices.push(sentence);
+        }
+        Err(e) => model
+            .notices
+            .push(format!("{} was not reset: {e:#}", ex.name)),
+    }
+    Ok(())
 }
 
 fn go_to(model: &mut Model, lp: &mut Loop, index: usize, editor: &mut Editor) -> Result<()> {

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use super::{Model, View};
+use super::{ListView, Model, View};
 use crate::course::{Course, Exercise, Mode};
 use crate::term::{self, Paint, Style};
 
@@ -159,7 +159,7 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
             };
             wrap(&mut body, &style.paint(Paint::Dim, keys), width);
         }
-        View::List(sel) => list_view(model, *sel, style, width, height, &mut body),
+        View::List(list) => list_view(model, list, style, width, height, &mut body),
         View::Solution => {
             if model.state.done.contains(&ex.name) {
                 match crate::cmd::solution_render(course, ex, style) {
@@ -201,10 +201,20 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
             width,
         );
     }
-    let keys: &[(&str, &str)] = match model.view {
+    let keys: &[(&str, &str)] = match &model.view {
+        View::List(list) if list.confirm_reset => &[("y", "reset"), ("any other key", "keep")],
+        View::List(list) if list.typing => &[
+            ("type", "to filter"),
+            ("↑↓", "move"),
+            ("enter", "done"),
+            ("esc", "clear"),
+        ],
         View::List(_) => &[
             ("↑↓", "move"),
+            ("PgUp/PgDn", "page"),
+            ("/", "filter"),
             ("enter", "open"),
+            ("r", "reset"),
             ("l", "back"),
             ("q", "quit"),
         ],
@@ -359,44 +369,84 @@ fn verdict_view(model: &Model, ex: &Exercise, style: Style, width: usize, body: 
 
 fn list_view(
     model: &Model,
-    sel: usize,
+    list: &ListView,
     style: Style,
     width: usize,
     height: usize,
     body: &mut Vec<String>,
 ) {
     let course = model.course;
+    let matches = list.matches(course);
+    if list.confirm_reset {
+        let ex = &course.exercises[list.sel];
+        wrap(
+            body,
+            &style.paint(
+                Paint::Warn,
+                &format!(
+                    "Reset {} to how it was shipped? Your files are kept in a backup first.",
+                    ex.name
+                ),
+            ),
+            width,
+        );
+    } else if list.typing || !list.filter.is_empty() {
+        let cursor = if list.typing { "▏" } else { "" };
+        wrap(
+            body,
+            &format!(
+                "Filter: {}{cursor}  {}",
+                list.filter,
+                style.paint(
+                    Paint::Dim,
+                    &format!("{} of {} exercises", matches.len(), course.exercises.len())
+                )
+            ),
+            width,
+        );
+    }
+    if matches.is_empty() {
+        wrap(
+            body,
+            "No exercise matches: Backspace removes a letter, Esc clears the filter.",
+            width,
+        );
+        model.list_rows.set(1);
+        return;
+    }
     let rows = height.saturating_sub(10).max(3);
-    let start = sel
+    model.list_rows.set(rows);
+    let at = matches.iter().position(|&i| i == list.sel).unwrap_or(0);
+    let start = at
         .saturating_sub(rows / 2)
-        .min(course.exercises.len().saturating_sub(rows));
-    for ex in course.exercises.iter().skip(start).take(rows) {
-        let done = model.state.done.contains(&ex.name);
-        let mark = if done {
+        .min(matches.len().saturating_sub(rows));
+    for &i in matches.iter().skip(start).take(rows) {
+        let ex = &course.exercises[i];
+        let mark = if model.state.done.contains(&ex.name) {
             style.paint(Paint::Pass, "✓")
         } else {
             style.paint(Paint::Dim, "·")
         };
-        let cur = if ex.index == model.current {
-            "▶"
+        let here = if i == model.current {
+            style.paint(Paint::Dim, "  (current)")
         } else {
-            " "
+            String::new()
         };
         let line = format!(
-            "{cur} {mark} {:>3} {} {}",
-            ex.index + 1,
+            "{mark} {:>3} {} {}{here}",
+            i + 1,
             ex.name,
             style.paint(Paint::Dim, ex.module())
         );
-        let line = if ex.index == sel {
-            style.paint(Paint::Bold, &format!("{} ", term::strip_ansi(&line)))
+        // The cursor is a mark, so it shows without colour too.
+        let line = if i == list.sel {
+            format!(
+                "{} {}",
+                style.paint(Paint::Key, "›"),
+                style.paint(Paint::Selected, &term::strip_ansi(&line))
+            )
         } else {
-            line
-        };
-        let line = if ex.index == sel && !style.color {
-            format!("{line} ◀")
-        } else {
-            line
+            format!("  {line}")
         };
         wrap(body, &line, width);
     }

@@ -65,36 +65,28 @@ pub(crate) fn map_key(k: KeyEvent) -> Option<Key> {
         };
     }
     Some(match k.code {
-        KeyCode::Char('h') => Key::Hint,
-        KeyCode::Char('l') => Key::List,
-        KeyCode::Char('n') => Key::Next,
-        KeyCode::Char('r') => Key::Rerun,
-        KeyCode::Char('s') => Key::Solution,
-        KeyCode::Char('e') => Key::Edit,
-        KeyCode::Char('q') => Key::Quit,
-        KeyCode::Char('k') | KeyCode::Up => Key::Up,
-        KeyCode::Char('j') | KeyCode::Down => Key::Down,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
         KeyCode::PageUp => Key::PageUp,
-        KeyCode::PageDown | KeyCode::Char(' ') => Key::PageDown,
+        KeyCode::PageDown => Key::PageDown,
         KeyCode::Enter => Key::Enter,
-        KeyCode::Esc | KeyCode::Backspace => Key::Back,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
         _ => return None,
     })
 }
 
+/// Without a terminal, keys come as lines: a letter, or an empty line to
+/// re-run.
 fn map_line(line: &str) -> Option<Key> {
-    Some(match line.trim() {
-        "h" => Key::Hint,
-        "l" => Key::List,
-        "n" => Key::Next,
-        "r" | "" => Key::Rerun,
-        "s" => Key::Solution,
-        "e" => Key::Edit,
-        "q" => Key::Quit,
-        "k" => Key::Up,
-        "j" => Key::Down,
-        _ => return None,
-    })
+    let line = line.trim();
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(Key::Char('r')),
+        (Some(c), None) => Some(Key::Char(c)),
+        _ => None,
+    }
 }
 
 pub(crate) fn spawn_key_reader(interactive: bool, tx: Sender<Event>) {

@@ -120,7 +120,16 @@ fn wrong_output_shows_a_diff() {
         .expect_code(1)
         .expect_stdout("✗ wrong output")
         .expect_stdout("- Hello, backend!")
-        .expect_stdout("+ Hello backend");
+        .expect_stdout("+ Hello backend")
+        // A command that runs it the same way, which really does.
+        .expect_stdout("try it: cd exercises/02_programs/02_hello_wrong && go run .");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("cd exercises/02_programs/02_hello_wrong && go run .")
+        .current_dir(c.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Hello backend\n");
 }
 
 #[test]
@@ -412,5 +421,76 @@ fn timeouts_are_never_remembered() {
     assert!(
         !c.file(".backendlings/cache/verdicts/endless_loop.json")
             .exists()
+    );
+}
+
+/// `verify` in a terminal (`script` gives it one): the bar is drawn at once
+/// and redrawn while the shared runs and the slow exercises go on, never
+/// leaving the learner with a still screen.
+#[test]
+#[cfg(target_os = "linux")]
+fn verify_shows_its_bar_at_once_and_keeps_it_moving() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let c = course();
+    let cmd = c.command(&["verify"]);
+    let line: Vec<String> = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| format!("'{}'", a.to_string_lossy().replace('\'', "'\\''")))
+        .collect();
+    let mut script = std::process::Command::new("script");
+    script.args(["-qfec", &line.join(" "), "/dev/null"]);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    let started = Instant::now();
+    let mut child = script
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) starts");
+    let mut out = child.stdout.take().unwrap();
+    // Each bar drawing, stamped with when it arrived.
+    let mut draws: Vec<Duration> = Vec::new();
+    let mut text = String::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = out.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        let chunk = String::from_utf8_lossy(&buf[..n]);
+        let at = started.elapsed();
+        for _ in 0..chunk.matches("\r\x1b[2K[").count() {
+            draws.push(at);
+        }
+        text.push_str(&chunk);
+        assert!(at < Duration::from_secs(300), "verify ran for 5 minutes");
+    }
+    drop(child.stdin.take());
+    let _ = child.wait();
+    assert!(text.contains("exercises pass"), "{text}");
+    let first = draws.first().copied().unwrap_or(Duration::MAX);
+    assert!(
+        first <= Duration::from_secs(1),
+        "the bar first showed after {first:?}"
+    );
+    let end = started.elapsed();
+    let mut last = first;
+    let mut longest = Duration::ZERO;
+    for at in draws.iter().copied().chain([end]) {
+        assert!(
+            at - last <= Duration::from_secs(5),
+            "the bar stood still from {last:?} to {at:?} (of {end:?})"
+        );
+        longest = longest.max(at - last);
+        last = at;
+    }
+    println!(
+        "bar: first drawn after {first:?}, {} draws, longest still {longest:?}, in {end:?}",
+        draws.len()
     );
 }

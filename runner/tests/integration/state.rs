@@ -219,8 +219,28 @@ fn completions_are_printed_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
         c.run(&["completions", shell])
             .expect_code(0)
-            .expect_stdout("backendlings");
+            .expect_stdout("backendlings")
+            // Inside a course, exercise names complete too.
+            .expect_stdout("test_fails")
+            .expect_stdout("hello_wrong");
     }
+    // And bash offers them: `backendlings hint hel<Tab>`.
+    let script = c.run(&["completions", "bash"]).stdout;
+    c.write("completions.bash", &script);
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(
+            "source ./completions.bash; COMP_WORDS=(backendlings hint hel); COMP_CWORD=2; \
+             COMP_LINE='backendlings hint hel'; COMP_POINT=${#COMP_LINE}; \
+             _backendlings backendlings hel hint; echo \"${COMPREPLY[@]}\"",
+        )
+        .current_dir(c.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "hello_ok hello_wrong"
+    );
 }
 
 #[test]

@@ -157,7 +157,10 @@ fn first_screen_keys_and_a_clean_exit() {
     // l: the list, and back.
     t.keys("l");
     let s = t.wait_for("enter open");
-    assert!(s.contains("▶ ·   2 compile_error"), "{s}");
+    assert!(
+        s.contains("› ·   2 compile_error 01_grading  (current)"),
+        "{s}"
+    );
     assert!(s.contains("✓   1 passes"), "{s}");
     t.keys("Escape");
     t.wait_for("h hint");
@@ -271,7 +274,9 @@ fn colours_follow_no_color_and_the_flag() {
         t.screen_with_colours().contains("\x1b["),
         "no colour in a terminal by default"
     );
+    // The first watch holds the course's lock until it has exited.
     t.keys("q");
+    t.wait_for("EXIT:0");
     let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
     t.wait_for("✗ 1 test failed");
     let plain = t.screen_with_colours();
@@ -354,6 +359,85 @@ fn a_small_first_screen_shows_the_verdict_and_scrolls_the_rest() {
     assert_ne!(more, scrolled);
     t.keys("k");
     t.wait_for("more lines: j or ↓");
+    t.keys("q");
+    t.wait_for("EXIT:0");
+}
+
+#[test]
+fn the_list_filters_pages_opens_and_resets() {
+    if !have_tmux() {
+        return;
+    }
+    let c = course_on("passes");
+    let t = Tmux::start(&c, 80, 24, "NO_COLOR=1");
+    t.wait_for("✓ passed");
+    t.keys("l");
+    // The cursor is a mark, not only a colour.
+    let s = t.wait_for("/ filter");
+    assert!(s.contains("› ✓   1 passes"), "{s}");
+    t.keys("/");
+    t.wait_for("Filter: ▏");
+    t.keys("hello");
+    let s = t.wait_for("2 of 19 exercises");
+    assert!(s.contains("hello_ok") && s.contains("hello_wrong"), "{s}");
+    assert!(!s.contains("test_fails"), "{s}");
+    t.keys("Enter");
+    t.keys("j");
+    t.wait_for("› ·  12 hello_wrong");
+    t.keys("Enter");
+    t.wait_for("Exercise 12/19 hello_wrong");
+
+    // The list opens on the current exercise; a page moves by the rows
+    // shown (14 at 80×24), and stops at either end.
+    t.keys("l");
+    t.wait_for("/ filter");
+    t.keys("PageDown");
+    t.wait_for("› ·  19 no_tests");
+    t.keys("PageUp");
+    t.wait_for("› ·   5 panics");
+    t.keys("PageUp");
+    t.wait_for("› ✓   1 passes");
+
+    // r asks first; anything but y keeps the files.
+    c.write(
+        "exercises/01_grading/01_passes/sum.go",
+        "package sum\n\n// mine\nfunc Sum(xs []int) int { return 0 }\n",
+    );
+    t.wait_for("passed before; your last change broke it");
+    t.keys("l");
+    t.wait_for("/ filter");
+    t.keys("r");
+    t.wait_for("Reset passes to how it was shipped?");
+    t.keys("x");
+    t.wait_for("passes was not reset.");
+    assert!(
+        c.read("exercises/01_grading/01_passes/sum.go")
+            .contains("// mine")
+    );
+    t.keys("r");
+    t.wait_for("Reset passes to how it was shipped?");
+    t.keys("y");
+    let s = t.wait_for("✓ passed");
+    let s = if s.contains("Your version is kept in") {
+        s
+    } else {
+        t.wait_for("Your version is kept in")
+    };
+    assert!(s.contains("Exercise 1/19 passes"), "{s}");
+    assert_eq!(
+        c.read("exercises/01_grading/01_passes/sum.go"),
+        std::fs::read_to_string(
+            crate::harness::fixtures().join("outcomes/exercises/01_grading/01_passes/sum.go")
+        )
+        .unwrap(),
+    );
+    // The notice outlives the reset's own file events.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        t.screen().contains("Your version is kept in"),
+        "{}",
+        t.screen()
+    );
     t.keys("q");
     t.wait_for("EXIT:0");
 }
