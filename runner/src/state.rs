@@ -27,6 +27,10 @@ pub struct State {
     /// Names of the exercises that have passed.
     #[serde(default)]
     pub done: BTreeSet<String>,
+    /// Exercises that passed before and whose last check failed: still
+    /// done, shown as such.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub failing: BTreeSet<String>,
     /// How many hints of each exercise have been shown.
     #[serde(default)]
     pub hints_shown: BTreeMap<String, usize>,

@@ -50,7 +50,13 @@ pub(crate) fn render(course: &Course, state: &crate::state::State, style: Style)
     for ex in &course.exercises {
         let done = state.done.contains(&ex.name);
         let marker = if ex.name == current { "▶" } else { " " };
-        let st = if done {
+        let st = if done && state.failing.contains(&ex.name) {
+            format!(
+                "{} {}",
+                style.paint(Paint::Pass, "done"),
+                style.paint(Paint::Warn, "(passed before; your last change fails)")
+            )
+        } else if done {
             style.paint(Paint::Pass, "done")
         } else {
             style.paint(Paint::Dim, "pending")

@@ -121,14 +121,21 @@ pub(crate) fn require_exercises(course: &Course) -> Result<()> {
 
 /// Records a grading result in the progress file. An exercise once passed
 /// stays done (until `reset`): trying a variation that fails afterwards is
-/// how people learn, and must not cost them their progress.
+/// how people learn, and must not cost them their progress. Such a failure
+/// is remembered apart, so that lists can say "your last change fails".
 pub(crate) fn record(course: &Course, ex: &Exercise, passed: bool) -> Result<State> {
-    let (state, _) = state::update(&course.root, |s| {
-        if passed {
-            s.done.insert(ex.name.clone());
-        }
-    })?;
+    let (state, _) = state::update(&course.root, |s| record_in(s, &ex.name, passed))?;
     Ok(state)
+}
+
+/// [`record`] on a state in hand.
+pub(crate) fn record_in(s: &mut State, name: &str, passed: bool) {
+    if passed {
+        s.done.insert(name.to_string());
+        s.failing.remove(name);
+    } else if s.done.contains(name) {
+        s.failing.insert(name.to_string());
+    }
 }
 
 pub(crate) fn display_rel(root: &Path, path: &Path) -> String {

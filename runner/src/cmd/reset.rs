@@ -65,6 +65,7 @@ pub(crate) fn restore(course: &Course, ex: &Exercise) -> Result<(State, String)>
     };
     let (state, ()) = crate::state::update(&course.root, |s| {
         s.done.remove(&ex.name);
+        s.failing.remove(&ex.name);
     })?;
     Ok((state, sentence))
 }

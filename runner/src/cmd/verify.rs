@@ -211,13 +211,10 @@ pub(crate) fn run(course: &Course, args: &VerifyArgs) -> Result<i32> {
     crate::state::update(&course.root, |s| {
         for o in &outcomes {
             let ex = selected[o.index];
-            match &o.verdict {
-                // Passes are recorded; a failure now does not undo an
-                // earlier pass (see `record`).
-                Ok(v) if v.passed() => {
-                    s.done.insert(ex.name.clone());
-                }
-                Ok(_) | Err(_) => {}
+            // A failure now does not undo an earlier pass (see `record`);
+            // a runner error says nothing either way.
+            if let Ok(v) = &o.verdict {
+                super::record_in(s, &ex.name, v.passed());
             }
         }
     })?;

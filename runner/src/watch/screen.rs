@@ -427,11 +427,13 @@ fn list_view(
         } else {
             style.paint(Paint::Dim, "·")
         };
-        let here = if i == model.current {
-            style.paint(Paint::Dim, "  (current)")
-        } else {
-            String::new()
-        };
+        let mut here = String::new();
+        if model.state.failing.contains(&ex.name) {
+            here.push_str(&style.paint(Paint::Warn, "  last change fails"));
+        }
+        if i == model.current {
+            here.push_str(&style.paint(Paint::Dim, "  (current)"));
+        }
         let line = format!(
             "{mark} {:>3} {} {}{here}",
             i + 1,

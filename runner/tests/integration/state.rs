@@ -283,3 +283,38 @@ fn under_cargo_run_messages_name_cargo_run() {
         .expect_code(0)
         .expect_stdout("`cargo run -- solution passes` shows the reference");
 }
+
+#[test]
+fn a_failing_change_after_a_pass_keeps_done_and_says_so() {
+    let c = course();
+    c.run(&["run", "passes"]).expect_code(0);
+    let done = "done (passed before; your last change fails)";
+    let line = |r: &crate::harness::Run| -> String {
+        r.stdout
+            .lines()
+            .find(|l| l.contains(" passes "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let l = line(&c.run(&["list"]));
+    assert!(l.trim_end().ends_with("done"), "{l}");
+    c.write(
+        "exercises/01_grading/01_passes/sum.go",
+        "package sum\n\nfunc Sum(xs []int) int { return 0 }\n",
+    );
+    c.run(&["run", "passes"]).expect_code(1);
+    let r = c.run(&["list"]);
+    assert!(line(&r).contains(done), "{}", r.stdout);
+    r.expect_stdout("1/19 done");
+    // verify says the same, and a pass clears it.
+    c.run(&["verify", "passes"]).expect_code(1);
+    assert!(line(&c.run(&["list"])).contains(done));
+    c.solve("01_grading/01_passes", false);
+    c.run(&["verify", "passes"]).expect_code(0);
+    let l = line(&c.run(&["list"]));
+    assert!(!l.contains("last change"), "{l}");
+    // reset forgets both.
+    c.run(&["reset", "passes"]).expect_code(0);
+    let l = line(&c.run(&["list"]));
+    assert!(l.trim_end().ends_with("pending"), "{l}");
+}

@@ -405,7 +405,11 @@ fn the_list_filters_pages_opens_and_resets() {
     );
     t.wait_for("passed before; your last change broke it");
     t.keys("l");
-    t.wait_for("/ filter");
+    let s = t.wait_for("/ filter");
+    assert!(
+        s.contains("› ✓   1 passes 01_grading  last change fails  (current)"),
+        "{s}"
+    );
     t.keys("r");
     t.wait_for("Reset passes to how it was shipped?");
     t.keys("x");
