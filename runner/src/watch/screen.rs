@@ -38,6 +38,10 @@ pub(crate) fn main_files(course: &Course, ex: &Exercise) -> Vec<String> {
     out
 }
 
+/// Text wider than this is hard to read: a wide terminal gets a column of
+/// this width (the book's listings are 88).
+pub(crate) const MAX_WIDTH: usize = 100;
+
 impl Screen {
     pub(crate) fn new(interactive: bool) -> Screen {
         Screen { interactive }
@@ -51,7 +55,7 @@ impl Screen {
         } else {
             (1000, usize::MAX)
         };
-        let lines = render(model, width.max(20), height.max(8));
+        let lines = render(model, width.clamp(20, MAX_WIDTH), height.max(8));
         let mut out = std::io::stdout().lock();
         if self.interactive {
             let mut buf = String::from("\x1b[H\x1b[2J\x1b[3J");

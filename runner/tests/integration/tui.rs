@@ -445,3 +445,24 @@ fn the_list_filters_pages_opens_and_resets() {
     t.keys("q");
     t.wait_for("EXIT:0");
 }
+
+#[test]
+fn a_wide_terminal_gets_a_readable_column() {
+    if !have_tmux() {
+        return;
+    }
+    let c = Course::fixture("outcomes");
+    c.write(
+        ".backendlings-state.json",
+        "{\"format_version\":1,\"current\":\"compile_error\"}",
+    );
+    let t = Tmux::start(&c, 160, 50, "NO_COLOR=1");
+    t.wait_for("✗ does not compile");
+    let s = t.wait_for("h hint");
+    let widest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Wider than 80 (the room is used), never wider than 100 (readable).
+    assert!((81..=100).contains(&widest), "widest line {widest}:\n{s}");
+    assert!(s.contains("How it works"), "{s}");
+    t.keys("q");
+    t.wait_for("EXIT:0");
+}
