@@ -221,8 +221,16 @@ fn solving_shows_passed_then_solution_and_the_next_exercise() {
         &c.read("solutions/01_grading/03_test_fails/sum.go"),
     );
     t.wait_for("✓ passed");
+    // The instructor's variants are not the reference: s never shows them.
+    for variant in ["wrong/no_loop", "alt/recursive"] {
+        c.write(
+            &format!("solutions/01_grading/03_test_fails/{variant}/sum.go"),
+            "package sum\n\nfunc Sum(xs []int) int { return 0 }\n",
+        );
+    }
     t.keys("s");
-    t.wait_for("solutions/01_grading/03_test_fails/sum.go");
+    let s = t.wait_for("solutions/01_grading/03_test_fails/sum.go");
+    assert!(!s.contains("wrong/") && !s.contains("alt/"), "{s}");
     t.keys("Escape");
     t.keys("n");
     t.wait_for("Exercise 4/19 endless_loop");
