@@ -49,13 +49,15 @@ impl Screen {
 
     pub(crate) fn draw(&self, model: &Model) {
         let (width, height) = if self.interactive {
-            crossterm::terminal::size()
+            let (w, h) = crossterm::terminal::size()
                 .map(|(w, h)| (usize::from(w), usize::from(h)))
-                .unwrap_or((80, 24))
+                .unwrap_or((80, 24));
+            (w.clamp(20, MAX_WIDTH), h.max(8))
         } else {
+            // A pipe or a log: lines as long as they are.
             (1000, usize::MAX)
         };
-        let lines = render(model, width.clamp(20, MAX_WIDTH), height.max(8));
+        let lines = render(model, width, height);
         let mut out = std::io::stdout().lock();
         if self.interactive {
             let mut buf = String::from("\x1b[H\x1b[2J\x1b[3J");
