@@ -4,12 +4,15 @@
 //! until written, the `info.toml` entry and a section in the module's book
 //! chapter. `dev check` then says what is left to fill in.
 
+mod templates;
+
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
 use crate::cli::DevNewArgs;
-use crate::course::{Course, Mode, number_of};
+use crate::course::{Course, number_of};
+use templates::{Side, entry, scaffold, title_of};
 
 pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     let mode = args.mode;
@@ -27,38 +30,7 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     if number_of(&module).is_none() || module.len() < 4 || module.as_bytes()[2] != b'_' {
         bail!("module {module:?}: give the module directory, like 03_collections");
     }
-    if course.exercises.iter().any(|e| e.name == name) {
-        bail!("an exercise named {name:?} exists already: choose another name");
-    }
-    let in_module: Vec<_> = course
-        .exercises
-        .iter()
-        .filter(|e| e.module() == module)
-        .collect();
-    if in_module.is_empty() {
-        let modules: Vec<u32> = course
-            .exercises
-            .iter()
-            .filter_map(|e| number_of(e.module()))
-            .collect();
-        let next = modules.iter().max().map_or(0, |m| m + 1);
-        let m = number_of(&module).unwrap_or(0);
-        if m != next && !modules.contains(&m) {
-            bail!(
-                "module {module} would leave a gap: the next module number is {next:02}; name it {next:02}_{}",
-                module.get(3..).unwrap_or("name")
-            );
-        }
-    }
-    let next = in_module.len() as u32 + 1;
-    let number = match args.at {
-        None => next,
-        Some(n) if (1..=next).contains(&n) => n,
-        Some(n) => bail!(
-            "--at {n}: module {module} has {} exercises, so use a number from 1 to {next}",
-            next - 1
-        ),
-    };
+    let (number, next) = place(course, &module, &name, args.at)?;
     let dir = format!("{module}/{number:02}_{name}");
     let root = &course.root;
 
@@ -82,18 +54,7 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
         "// Exercise: {title}.\n//\n// TODO: say in two or three lines what the learner must do, and how the\n// verdict will tell them they are done.\n"
     );
     let (fails_with, files) = scaffold(mode, &name, &pkg, &header);
-    for (rel, text, where_) in &files {
-        let base = if *where_ == Side::Exercise {
-            &ex_dir
-        } else {
-            &sol_dir
-        };
-        let path = base.join(rel);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)?;
-        }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    }
+    write_files(&files, &ex_dir, &sol_dir)?;
 
     // With --at, the new entry goes before the one now numbered after it.
     let before = (number < next).then(|| format!("{module}/{:02}_", number + 1));
@@ -105,9 +66,71 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     )?;
     add_book_section(root, &module, &dir, &title, &anchor)?;
 
+    tell(&name, &dir, &module, &anchor, &files);
+    Ok(crate::exit::SUCCESS)
+}
+
+/// Where the new exercise goes in its module: its number, and the number
+/// after the module's last exercise. Refuses a taken name, a module that
+/// would leave a gap, and an `--at` out of range.
+fn place(course: &Course, module: &str, name: &str, at: Option<u32>) -> Result<(u32, u32)> {
+    if course.exercises.iter().any(|e| e.name == name) {
+        bail!("an exercise named {name:?} exists already: choose another name");
+    }
+    let in_module: Vec<_> = course
+        .exercises
+        .iter()
+        .filter(|e| e.module() == module)
+        .collect();
+    if in_module.is_empty() {
+        let modules: Vec<u32> = course
+            .exercises
+            .iter()
+            .filter_map(|e| number_of(e.module()))
+            .collect();
+        let next = modules.iter().max().map_or(0, |m| m + 1);
+        let m = number_of(module).unwrap_or(0);
+        if m != next && !modules.contains(&m) {
+            bail!(
+                "module {module} would leave a gap: the next module number is {next:02}; name it {next:02}_{}",
+                module.get(3..).unwrap_or("name")
+            );
+        }
+    }
+    let next = in_module.len() as u32 + 1;
+    let number = match at {
+        None => next,
+        Some(n) if (1..=next).contains(&n) => n,
+        Some(n) => bail!(
+            "--at {n}: module {module} has {} exercises, so use a number from 1 to {next}",
+            next - 1
+        ),
+    };
+    Ok((number, next))
+}
+
+/// Writes the new files into the exercise and solution directories.
+fn write_files(files: &[templates::File], ex_dir: &Path, sol_dir: &Path) -> Result<()> {
+    for (rel, text, where_) in files {
+        let base = if *where_ == Side::Exercise {
+            ex_dir
+        } else {
+            sol_dir
+        };
+        let path = base.join(rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Says what was made and what is left to fill in.
+fn tell(name: &str, dir: &str, module: &str, anchor: &str, files: &[templates::File]) {
     outln!("Created exercise {name} in exercises/{dir} and solutions/{dir}.");
     outln!("Now fill in:");
-    for (rel, _, side) in &files {
+    for (rel, _, side) in files {
         let base = if *side == Side::Exercise {
             "exercises"
         } else {
@@ -117,152 +140,6 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     }
     outln!("  info.toml (hints, fails_with), book/src/{module}.md#{anchor}");
     outln!("Then run `backendlings dev check {name}` until it reports nothing.");
-    Ok(crate::exit::SUCCESS)
-}
-
-#[derive(PartialEq, Eq, Clone, Copy)]
-enum Side {
-    Exercise,
-    Solution,
-}
-
-fn title_of(name: &str) -> String {
-    let words = name.replace('_', " ");
-    let mut c = words.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => words,
-    }
-}
-
-/// Files of a new exercise and its `fails_with`.
-fn scaffold(
-    mode: Mode,
-    name: &str,
-    pkg: &str,
-    header: &str,
-) -> (&'static str, Vec<(String, String, Side)>) {
-    let func = title_of(name).replace(' ', "");
-    match mode {
-        Mode::Test => (
-            "[\"compile\"]",
-            vec![
-                (
-                    format!("{name}.go"),
-                    format!("{header}package {pkg}\n\n// TODO: the learner writes {func} here.\n"),
-                    Side::Exercise,
-                ),
-                (
-                    format!("{name}.go"),
-                    format!(
-                        "{header}package {pkg}\n\n// {func} is the reference solution. TODO: write it.\nfunc {func}() {{}}\n"
-                    ),
-                    Side::Solution,
-                ),
-                (
-                    format!("{name}_test.go"),
-                    format!(
-                        "package {pkg}\n\nimport \"testing\"\n\nfunc Test{func}(t *testing.T) {{\n\t{func}()\n\tt.Fatal(\"TODO: write the hidden tests: behaviour, edge cases, got and want in every message\")\n}}\n"
-                    ),
-                    Side::Solution,
-                ),
-            ],
-        ),
-        Mode::Run | Mode::Server => (
-            if mode == Mode::Run {
-                "[\"output\"]"
-            } else {
-                "[\"probe\"]"
-            },
-            {
-                let mut v = vec![
-                    (
-                        "main.go".to_string(),
-                        format!(
-                            "{header}package main\n\nfunc main() {{\n\t// TODO: the learner's starting point.\n}}\n"
-                        ),
-                        Side::Exercise,
-                    ),
-                    (
-                        "main.go".to_string(),
-                        format!(
-                            "{header}package main\n\nfunc main() {{\n\t// TODO: the reference solution.\n}}\n"
-                        ),
-                        Side::Solution,
-                    ),
-                ];
-                if mode == Mode::Server {
-                    v.push((
-                        "probes.toml".to_string(),
-                        "# Probes: see book/src/writing-exercises.md#mode-server.\n\n[[probe]]\nname = \"TODO: what this checks\"\npath = \"/health\"\nstatus = 200\n".to_string(),
-                        Side::Solution,
-                    ));
-                }
-                v
-            },
-        ),
-        Mode::LearnerTests => (
-            "[\"tests\"]",
-            vec![
-                (
-                    format!("{name}.go"),
-                    format!(
-                        "{header}package {pkg}\n\n// {func} is the code under test. TODO: write it (the same in solutions/).\nfunc {func}() {{}}\n"
-                    ),
-                    Side::Exercise,
-                ),
-                (
-                    format!("{name}_test.go"),
-                    format!(
-                        "package {pkg}\n\n// TODO (learner): write your tests for {func} here.\n"
-                    ),
-                    Side::Exercise,
-                ),
-                (
-                    format!("{name}.go"),
-                    format!(
-                        "{header}package {pkg}\n\n// {func} is the code under test. TODO: write it (the same in exercises/).\nfunc {func}() {{}}\n"
-                    ),
-                    Side::Solution,
-                ),
-                (
-                    format!("{name}_test.go"),
-                    format!(
-                        "package {pkg}\n\nimport \"testing\"\n\n// The reference tests: they must catch every bug under bugs/.\nfunc Test{func}(t *testing.T) {{\n\t{func}()\n}}\n"
-                    ),
-                    Side::Solution,
-                ),
-                (
-                    format!("bugs/first_bug/{name}.go"),
-                    format!(
-                        "package {pkg}\n\n// TODO: a copy of the implementation with one realistic bug.\nfunc {func}() {{}}\n"
-                    ),
-                    Side::Solution,
-                ),
-            ],
-        ),
-    }
-}
-
-fn entry(
-    name: &str,
-    dir: &str,
-    mode: Mode,
-    module: &str,
-    anchor: &str,
-    fails_with: &str,
-) -> String {
-    let mut s = format!(
-        "[[exercises]]\nname = \"{name}\"\ndir = \"{dir}\"\nmode = \"{mode}\"\nhints = [\n  \"TODO: a nudge.\",\n  \"TODO: nearly the answer.\",\n]\nbook = \"{module}.md#{anchor}\"\nfails_with = {fails_with}\n"
-    );
-    match mode {
-        Mode::Run => s.push_str("\n[[exercises.cases]]\nstdout = \"TODO: the expected output\\n\"\n"),
-        Mode::LearnerTests => s.push_str(
-            "\n[[exercises.bugs]]\nname = \"first_bug\"\ndescription = \"TODO: what is wrong, in words\"\n",
-        ),
-        _ => {}
-    }
-    s
 }
 
 /// Inserts an entry after the last exercise of `module` (or in its

@@ -1,11 +1,15 @@
 //! The watch screen: one screen, redrawn whole after every change. In a
 //! terminal it is cleared and drawn fitted to the window; otherwise each
 //! screen is printed after the previous one.
+//!
+//! This file draws the screen and lays it out (head, body, foot, fitted to
+//! the height); `views` writes the main area of each view.
+
+mod views;
 
 use std::io::Write;
-use std::time::Duration;
 
-use super::{ListView, Model, View};
+use super::{Model, View};
 use crate::course::{Course, Exercise, Mode};
 use crate::term::{self, Paint, Style};
 
@@ -93,8 +97,16 @@ fn wrap(lines: &mut Vec<String>, text: &str, width: usize) {
 /// The screen as lines no wider than `width`, at most `height` of them.
 pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> {
     let style = Style { color: model.color };
+    let ex = &model.course.exercises[model.current];
+    let head = head(model, ex, style, width);
+    let body = body(model, ex, style, width, height);
+    let foot = foot(model, ex, style, width);
+    fit(model, ex, style, width, height, (head, body, foot))
+}
+
+/// The progress bar, the exercise and the files to edit.
+fn head(model: &Model, ex: &Exercise, style: Style, width: usize) -> Vec<String> {
     let course = model.course;
-    let ex = &course.exercises[model.current];
     let total = course.exercises.len();
     let done = course
         .exercises
@@ -134,7 +146,11 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         );
     }
     head.push(String::new());
+    head
+}
 
+/// The main area: the view, and the notices.
+fn body(model: &Model, ex: &Exercise, style: Style, width: usize, height: usize) -> Vec<String> {
     let mut notices = Vec::new();
     for n in &model.notices {
         wrap(
@@ -151,44 +167,10 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         body.append(&mut notices);
     }
     match &model.view {
-        View::Verdict => verdict_view(model, ex, style, width, &mut body),
-        View::Hint(level) => {
-            wrap(
-                &mut body,
-                &crate::cmd::hint_render(ex, *level, style),
-                width,
-            );
-            let keys = if *level < ex.hints.len() {
-                "Press h for the next hint, Esc to go back to the verdict."
-            } else {
-                "Press Esc to go back to the verdict."
-            };
-            wrap(&mut body, &style.paint(Paint::Dim, keys), width);
-        }
-        View::List(list) => list_view(model, list, style, width, height, &mut body),
-        View::Solution => {
-            if model.state.done.contains(&ex.name) {
-                match crate::cmd::solution_render(course, ex, style) {
-                    Ok(text) => wrap(&mut body, &text, width),
-                    Err(e) => wrap(
-                        &mut body,
-                        &format!("Cannot show the solution: {e:#}"),
-                        width,
-                    ),
-                }
-                wrap(
-                    &mut body,
-                    &style.paint(Paint::Dim, "Esc goes back to the verdict."),
-                    width,
-                );
-            } else {
-                wrap(
-                    &mut body,
-                    "The solution unlocks once this exercise passes. Press h for a hint instead.",
-                    width,
-                );
-            }
-        }
+        View::Verdict => views::verdict(model, ex, style, width, &mut body),
+        View::Hint(level) => views::hint(ex, *level, style, width, &mut body),
+        View::List(list) => views::list(model, list, style, width, height, &mut body),
+        View::Solution => views::solution(model, ex, style, width, &mut body),
     }
 
     if !notices.is_empty() {
@@ -197,9 +179,13 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
         }
         body.append(&mut notices);
     }
+    body
+}
 
+/// The book link and the keys of the view.
+fn foot(model: &Model, ex: &Exercise, style: Style, width: usize) -> Vec<String> {
     let mut foot = vec![String::new()];
-    let links = crate::cmd::book_links(course, ex);
+    let links = crate::cmd::book_links(model.course, ex);
     if !links.is_empty() {
         wrap(
             &mut foot,
@@ -207,7 +193,21 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
             width,
         );
     }
-    let keys: &[(&str, &str)] = match &model.view {
+    let help: Vec<String> = keys(&model.view)
+        .iter()
+        .map(|(k, what)| format!("{} {what}", style.paint(Paint::Key, k)))
+        .collect();
+    wrap(
+        &mut foot,
+        &help.join(&style.paint(Paint::Dim, " · ")),
+        width,
+    );
+    foot
+}
+
+/// The keys a view offers, and what each does.
+fn keys(view: &View) -> &'static [(&'static str, &'static str)] {
+    match view {
         View::List(list) if list.confirm_reset => &[("y", "reset"), ("any other key", "keep")],
         View::List(list) if list.typing => &[
             ("type", "to filter"),
@@ -233,19 +233,19 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
             ("e", "edit"),
             ("q", "quit"),
         ],
-    };
-    let help: Vec<String> = keys
-        .iter()
-        .map(|(k, what)| format!("{} {what}", style.paint(Paint::Key, k)))
-        .collect();
-    wrap(
-        &mut foot,
-        &help.join(&style.paint(Paint::Dim, " · ")),
-        width,
-    );
+    }
+}
 
-    // Fit the height: the body gives way first, then the lines under the
-    // title, then the book link; the title and the keys stay.
+/// Fits the height: the body gives way first, then the lines under the
+/// title, then the book link; the title and the keys stay.
+fn fit(
+    model: &Model,
+    ex: &Exercise,
+    style: Style,
+    width: usize,
+    height: usize,
+    (mut head, body, mut foot): (Vec<String>, Vec<String>, Vec<String>),
+) -> Vec<String> {
     while head.len() + foot.len() > height.saturating_sub(1) && head.len() > 1 {
         head.pop();
     }
@@ -254,40 +254,11 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
     }
     let room = height.saturating_sub(head.len() + foot.len());
     model.scroll_max.set(0);
-    if body.len() > room {
-        // What does not fit scrolls: j/↓ and k/↑ move through it.
-        let max = body.len().saturating_sub(room.saturating_sub(2));
-        model.scroll_max.set(max);
-        let scroll = model.scroll.min(max);
-        let above = scroll;
-        let mut shown: Vec<String> = body.into_iter().skip(scroll).collect();
-        let mut keep = room.saturating_sub(1 + usize::from(above > 0));
-        if keep == 0 && room > 0 {
-            keep = 1;
-        }
-        let below = shown.len().saturating_sub(keep);
-        shown.truncate(keep);
-        body = Vec::new();
-        let clip = |n: String| -> String {
-            let n: String = n.chars().take(width).collect();
-            style.paint(Paint::Dim, &n)
-        };
-        if above > 0 && room > 1 {
-            body.push(clip(format!("… {above} lines above: k or ↑ scrolls up")));
-        }
-        body.extend(shown);
-        if below > 0 && room > 0 {
-            let notice = if width >= 60 {
-                format!(
-                    "… {below} more lines: j or ↓ scrolls (or run `{}`)",
-                    crate::invoked::command(&format!("run {}", ex.name))
-                )
-            } else {
-                format!("… {below} more lines: j or ↓")
-            };
-            body.push(clip(notice));
-        }
-    }
+    let body = if body.len() > room {
+        scroll(model, ex, style, width, room, body)
+    } else {
+        body
+    };
     let mut lines = head;
     lines.extend(body);
     lines.extend(foot);
@@ -300,162 +271,46 @@ pub(crate) fn render(model: &Model, width: usize, height: usize) -> Vec<String> 
     lines
 }
 
-fn verdict_view(model: &Model, ex: &Exercise, style: Style, width: usize, body: &mut Vec<String>) {
-    if let Some((index, since)) = model.checking
-        && index == ex.index
-    {
-        let secs = since.elapsed().as_secs_f64();
-        wrap(
-            body,
-            &style.paint(Paint::Bold, &format!("Checking… {secs:.1}s")),
-            width,
-        );
-        if let Some(status) = &model.status {
-            wrap(body, &style.paint(Paint::Dim, status), width);
-        }
-        if since.elapsed() > Duration::from_secs(3) {
-            wrap(
-                body,
-                &style.paint(
-                    Paint::Dim,
-                    "The first check compiles the Go standard library and the packages this exercise uses; \
-                     this can take up to a minute once. Later checks take a fraction of a second.",
-                ),
-                width,
-            );
-        }
-        return;
-    }
-    match model.results.get(&ex.index) {
-        None => wrap(body, "Not checked yet: save the file, or press r.", width),
-        Some(Err(e)) => {
-            wrap(
-                body,
-                &format!("{} {e}", style.paint(Paint::Fail, "Could not grade:")),
-                width,
-            );
-        }
-        Some(Ok(v)) => {
-            if model.regressed == Some(ex.index) {
-                wrap(
-                    body,
-                    &style.paint(
-                        Paint::Warn,
-                        "This exercise passed before; your last change broke it.",
-                    ),
-                    width,
-                );
-            }
-            wrap(body, &v.render(style, false), width);
-            if v.passed() {
-                if model.finished {
-                    body.push(String::new());
-                    let msg = if model.course.final_message.trim().is_empty() {
-                        "Every exercise passes. Congratulations!".to_string()
-                    } else {
-                        crate::term::reflow(&model.course.final_message)
-                    };
-                    wrap(body, &style.paint(Paint::Pass, &msg), width);
-                } else {
-                    body.push(String::new());
-                    wrap(
-                        body,
-                        &format!(
-                            "Well done! Press {} for the next exercise, or {} to compare with the reference solution.",
-                            style.paint(Paint::Key, "n"),
-                            style.paint(Paint::Key, "s")
-                        ),
-                        width,
-                    );
-                }
-            }
-        }
-    }
-}
-
-fn list_view(
+/// A body taller than its `room`: what does not fit scrolls, j/↓ and k/↑
+/// move through it, and a line above and below says how much is hidden.
+fn scroll(
     model: &Model,
-    list: &ListView,
+    ex: &Exercise,
     style: Style,
     width: usize,
-    height: usize,
-    body: &mut Vec<String>,
-) {
-    let course = model.course;
-    let matches = list.matches(course);
-    if list.confirm_reset {
-        let ex = &course.exercises[list.sel];
-        wrap(
-            body,
-            &style.paint(
-                Paint::Warn,
-                &format!(
-                    "Reset {} to how it was shipped? Your files are kept in a backup first.",
-                    ex.name
-                ),
-            ),
-            width,
-        );
-    } else if list.typing || !list.filter.is_empty() {
-        let cursor = if list.typing { "▏" } else { "" };
-        wrap(
-            body,
-            &format!(
-                "Filter: {}{cursor}  {}",
-                list.filter,
-                style.paint(
-                    Paint::Dim,
-                    &format!("{} of {} exercises", matches.len(), course.exercises.len())
-                )
-            ),
-            width,
-        );
+    room: usize,
+    body: Vec<String>,
+) -> Vec<String> {
+    let max = body.len().saturating_sub(room.saturating_sub(2));
+    model.scroll_max.set(max);
+    let scroll = model.scroll.min(max);
+    let above = scroll;
+    let mut shown: Vec<String> = body.into_iter().skip(scroll).collect();
+    let mut keep = room.saturating_sub(1 + usize::from(above > 0));
+    if keep == 0 && room > 0 {
+        keep = 1;
     }
-    if matches.is_empty() {
-        wrap(
-            body,
-            "No exercise matches: Backspace removes a letter, Esc clears the filter.",
-            width,
-        );
-        model.list_rows.set(1);
-        return;
+    let below = shown.len().saturating_sub(keep);
+    shown.truncate(keep);
+    let mut body = Vec::new();
+    let clip = |n: String| -> String {
+        let n: String = n.chars().take(width).collect();
+        style.paint(Paint::Dim, &n)
+    };
+    if above > 0 && room > 1 {
+        body.push(clip(format!("… {above} lines above: k or ↑ scrolls up")));
     }
-    let rows = height.saturating_sub(10).max(3);
-    model.list_rows.set(rows);
-    let at = matches.iter().position(|&i| i == list.sel).unwrap_or(0);
-    let start = at
-        .saturating_sub(rows / 2)
-        .min(matches.len().saturating_sub(rows));
-    for &i in matches.iter().skip(start).take(rows) {
-        let ex = &course.exercises[i];
-        let mark = if model.state.done.contains(&ex.name) {
-            style.paint(Paint::Pass, "✓")
-        } else {
-            style.paint(Paint::Dim, "·")
-        };
-        let mut here = String::new();
-        if model.state.failing.contains(&ex.name) {
-            here.push_str(&style.paint(Paint::Warn, "  last change fails"));
-        }
-        if i == model.current {
-            here.push_str(&style.paint(Paint::Dim, "  (current)"));
-        }
-        let line = format!(
-            "{mark} {:>3} {} {}{here}",
-            i + 1,
-            ex.name,
-            style.paint(Paint::Dim, ex.module())
-        );
-        // The cursor is a mark, so it shows without colour too.
-        let line = if i == list.sel {
+    body.extend(shown);
+    if below > 0 && room > 0 {
+        let notice = if width >= 60 {
             format!(
-                "{} {}",
-                style.paint(Paint::Key, "›"),
-                style.paint(Paint::Selected, &term::strip_ansi(&line))
+                "… {below} more lines: j or ↓ scrolls (or run `{}`)",
+                crate::invoked::command(&format!("run {}", ex.name))
             )
         } else {
-            format!("  {line}")
+            format!("… {below} more lines: j or ↓")
         };
-        wrap(body, &line, width);
+        body.push(clip(notice));
     }
+    body
 }
