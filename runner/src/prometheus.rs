@@ -71,117 +71,155 @@ pub fn parse(text: &str) -> Result<Scrape, String> {
             continue;
         }
         if let Some(rest) = line.strip_prefix('#') {
-            let mut parts = rest.split_whitespace();
-            if parts.next() == Some("TYPE") {
-                let (Some(name), Some(kind)) = (parts.next(), parts.next()) else {
-                    return Err(format!(
-                        "line {n}: `# TYPE` needs a metric name and a type: {raw:?}"
-                    ));
-                };
-                if !matches!(
-                    kind,
-                    "counter" | "gauge" | "histogram" | "summary" | "untyped"
-                ) {
-                    return Err(format!("line {n}: unknown metric type {kind:?}"));
-                }
+            if let Some((name, kind)) = type_line(n, raw, rest)? {
                 scrape.types.insert(name.to_string(), kind.to_string());
             }
             continue;
         }
-        let (name, rest) = match line.find(['{', ' ', '\t']) {
-            Some(p) => (&line[..p], &line[p..]),
-            None => return Err(format!("line {n}: a sample needs a value: {raw:?}")),
-        };
-        if !valid_name(name) {
-            return Err(format!("line {n}: {name:?} is not a valid metric name"));
-        }
-        let mut labels = BTreeMap::new();
-        let mut rest = rest;
-        if let Some(after) = rest.strip_prefix('{') {
-            let mut chars = after.char_indices().peekable();
-            let mut end = None;
-            loop {
-                // skip spaces and commas
-                while let Some((_, c)) = chars.peek() {
-                    if *c == ',' || *c == ' ' {
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                match chars.peek() {
-                    Some((p, '}')) => {
-                        end = Some(*p);
-                        break;
-                    }
-                    None => break,
-                    _ => {}
-                }
-                let mut key = String::new();
-                while let Some((_, c)) = chars.peek() {
-                    if *c == '=' {
-                        break;
-                    }
-                    key.push(*c);
-                    chars.next();
-                }
-                if chars.next().map(|x| x.1) != Some('=') || chars.next().map(|x| x.1) != Some('"')
-                {
-                    return Err(format!(
-                        "line {n}: labels must look like name=\"value\": {raw:?}"
-                    ));
-                }
-                let key = key.trim().to_string();
-                if !valid_name(&key) {
-                    return Err(format!("line {n}: {key:?} is not a valid label name"));
-                }
-                let mut value = String::new();
-                let mut closed = false;
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '\\' => match chars.next().map(|x| x.1) {
-                            Some('n') => value.push('\n'),
-                            Some(e) => value.push(e),
-                            None => break,
-                        },
-                        '"' => {
-                            closed = true;
-                            break;
-                        }
-                        c => value.push(c),
-                    }
-                }
-                if !closed {
-                    return Err(format!(
-                        "line {n}: a label value is not closed with \": {raw:?}"
-                    ));
-                }
-                labels.insert(key, value);
-            }
-            let Some(end) = end else {
-                return Err(format!("line {n}: labels are not closed with }}: {raw:?}"));
-            };
-            rest = &after[end + 1..];
-        }
-        let mut fields = rest.split_whitespace();
-        let Some(v) = fields.next() else {
-            return Err(format!("line {n}: a sample needs a value: {raw:?}"));
-        };
-        let Some(value) = parse_value(v) else {
-            return Err(format!("line {n}: {v:?} is not a number"));
-        };
-        if let Some(ts) = fields.next()
-            && ts.parse::<i64>().is_err()
-        {
-            return Err(format!("line {n}: {ts:?} is not a timestamp"));
-        }
-        scrape.samples.push(Sample {
-            name: name.to_string(),
-            labels,
-            value,
-        });
+        scrape.samples.push(sample(n, raw, line)?);
     }
     Ok(scrape)
+}
+
+/// The characters of a sample's label text, read one by one.
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+/// A comment (after its `#`): the metric name and type of a `# TYPE` line,
+/// nothing for any other comment.
+fn type_line<'a>(n: usize, raw: &str, rest: &'a str) -> Result<Option<(&'a str, &'a str)>, String> {
+    let mut parts = rest.split_whitespace();
+    if parts.next() != Some("TYPE") {
+        return Ok(None);
+    }
+    let (Some(name), Some(kind)) = (parts.next(), parts.next()) else {
+        return Err(format!(
+            "line {n}: `# TYPE` needs a metric name and a type: {raw:?}"
+        ));
+    };
+    if !matches!(
+        kind,
+        "counter" | "gauge" | "histogram" | "summary" | "untyped"
+    ) {
+        return Err(format!("line {n}: unknown metric type {kind:?}"));
+    }
+    Ok(Some((name, kind)))
+}
+
+/// A sample line: a name, labels if any, a value and maybe a timestamp.
+fn sample(n: usize, raw: &str, line: &str) -> Result<Sample, String> {
+    let (name, rest) = match line.find(['{', ' ', '\t']) {
+        Some(p) => (&line[..p], &line[p..]),
+        None => return Err(format!("line {n}: a sample needs a value: {raw:?}")),
+    };
+    if !valid_name(name) {
+        return Err(format!("line {n}: {name:?} is not a valid metric name"));
+    }
+    let (labels, rest) = match rest.strip_prefix('{') {
+        Some(after) => labels(n, raw, after)?,
+        None => (BTreeMap::new(), rest),
+    };
+    let mut fields = rest.split_whitespace();
+    let Some(v) = fields.next() else {
+        return Err(format!("line {n}: a sample needs a value: {raw:?}"));
+    };
+    let Some(value) = parse_value(v) else {
+        return Err(format!("line {n}: {v:?} is not a number"));
+    };
+    if let Some(ts) = fields.next()
+        && ts.parse::<i64>().is_err()
+    {
+        return Err(format!("line {n}: {ts:?} is not a timestamp"));
+    }
+    Ok(Sample {
+        name: name.to_string(),
+        labels,
+        value,
+    })
+}
+
+/// The labels of a sample, from just after its `{`: the labels and the
+/// text after the closing `}`.
+fn labels<'a>(
+    n: usize,
+    raw: &str,
+    after: &'a str,
+) -> Result<(BTreeMap<String, String>, &'a str), String> {
+    let mut labels = BTreeMap::new();
+    let mut chars = after.char_indices().peekable();
+    let mut end = None;
+    loop {
+        // skip spaces and commas
+        while let Some((_, c)) = chars.peek() {
+            if *c == ',' || *c == ' ' {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        match chars.peek() {
+            Some((p, '}')) => {
+                end = Some(*p);
+                break;
+            }
+            None => break,
+            _ => {}
+        }
+        let key = label_name(n, raw, &mut chars)?;
+        let value = label_value(n, raw, &mut chars)?;
+        labels.insert(key, value);
+    }
+    let Some(end) = end else {
+        return Err(format!("line {n}: labels are not closed with }}: {raw:?}"));
+    };
+    Ok((labels, &after[end + 1..]))
+}
+
+/// A label's name and the `="` after it.
+fn label_name(n: usize, raw: &str, chars: &mut Chars<'_>) -> Result<String, String> {
+    let mut key = String::new();
+    while let Some((_, c)) = chars.peek() {
+        if *c == '=' {
+            break;
+        }
+        key.push(*c);
+        chars.next();
+    }
+    if chars.next().map(|x| x.1) != Some('=') || chars.next().map(|x| x.1) != Some('"') {
+        return Err(format!(
+            "line {n}: labels must look like name=\"value\": {raw:?}"
+        ));
+    }
+    let key = key.trim().to_string();
+    if !valid_name(&key) {
+        return Err(format!("line {n}: {key:?} is not a valid label name"));
+    }
+    Ok(key)
+}
+
+/// A label's value up to its closing `"`, escapes undone.
+fn label_value(n: usize, raw: &str, chars: &mut Chars<'_>) -> Result<String, String> {
+    let mut value = String::new();
+    let mut closed = false;
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '\\' => match chars.next().map(|x| x.1) {
+                Some('n') => value.push('\n'),
+                Some(e) => value.push(e),
+                None => break,
+            },
+            '"' => {
+                closed = true;
+                break;
+            }
+            c => value.push(c),
+        }
+    }
+    if !closed {
+        return Err(format!(
+            "line {n}: a label value is not closed with \": {raw:?}"
+        ));
+    }
+    Ok(value)
 }
 
 #[cfg(test)]
