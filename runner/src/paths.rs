@@ -201,11 +201,51 @@ impl Rewriter {
     /// in the exercise (or its hidden tests) and the state of goroutines
     /// blocked there. Returns the lines to show and how many were read.
     fn trace(&self, lines: &[String]) -> (Vec<String>, usize) {
+        let (goroutines, i) = self.goroutines(lines);
+        let mut panicking = true;
+        // Identical goroutines (a storm of them) are shown once, counted.
+        let mut grouped: Vec<(Goroutine, usize)> = Vec::new();
+        for g in goroutines {
+            match grouped.iter_mut().find(|(x, _)| x.0 == g.0 && x.1 == g.1) {
+                Some((_, n)) => *n += 1,
+                None => grouped.push((g, 1)),
+            }
+        }
+        let mut out = Vec::new();
+        let any_learner = grouped.iter().any(|(g, _)| g.2);
+        let busy = |s: &str| s == "running" || s == "runnable" || s.is_empty();
+        let any_busy = grouped.iter().any(|(g, _)| !g.1.is_empty() && busy(&g.0));
+        for ((state, frames, learner), count) in grouped {
+            if frames.is_empty() || (any_learner && !learner) {
+                continue;
+            }
+            // Without a frame in the learner's files, the busy goroutines
+            // are the interesting ones (a test waiting on t.Run is not).
+            if !any_learner && any_busy && !busy(&state) {
+                continue;
+            }
+            // The first goroutine of a panic is the one that panicked; its
+            // frames need no heading. Others say what they were doing.
+            if !(panicking && (state == "running" || state.is_empty())) {
+                if count > 1 {
+                    out.push(format!("{count} goroutines {}:", describe_state(&state)));
+                } else {
+                    out.push(format!("a goroutine {}:", describe_state(&state)));
+                }
+            }
+            panicking = false;
+            out.extend(frames);
+        }
+        (out, i)
+    }
+
+    /// The goroutines of a dump at the start of `lines`, and the number of
+    /// lines read.
+    fn goroutines(&self, lines: &[String]) -> (Vec<Goroutine>, usize) {
         // Goroutines as (state, frames of ours, whether one is in the
         // learner's own files); only the ones with frames of ours are shown.
         let mut goroutines: Vec<(String, Vec<String>, bool)> = Vec::new();
         let mut cur: Option<(String, Vec<String>, bool)> = None;
-        let mut panicking = true;
         let mut i = 0;
         while i < lines.len() {
             let l = &lines[i];
@@ -256,40 +296,7 @@ impl Rewriter {
         if let Some(g) = cur.take() {
             goroutines.push(g);
         }
-        // Identical goroutines (a storm of them) are shown once, counted.
-        let mut grouped: Vec<(Goroutine, usize)> = Vec::new();
-        for g in goroutines {
-            match grouped.iter_mut().find(|(x, _)| x.0 == g.0 && x.1 == g.1) {
-                Some((_, n)) => *n += 1,
-                None => grouped.push((g, 1)),
-            }
-        }
-        let mut out = Vec::new();
-        let any_learner = grouped.iter().any(|(g, _)| g.2);
-        let busy = |s: &str| s == "running" || s == "runnable" || s.is_empty();
-        let any_busy = grouped.iter().any(|(g, _)| !g.1.is_empty() && busy(&g.0));
-        for ((state, frames, learner), count) in grouped {
-            if frames.is_empty() || (any_learner && !learner) {
-                continue;
-            }
-            // Without a frame in the learner's files, the busy goroutines
-            // are the interesting ones (a test waiting on t.Run is not).
-            if !any_learner && any_busy && !busy(&state) {
-                continue;
-            }
-            // The first goroutine of a panic is the one that panicked; its
-            // frames need no heading. Others say what they were doing.
-            if !(panicking && (state == "running" || state.is_empty())) {
-                if count > 1 {
-                    out.push(format!("{count} goroutines {}:", describe_state(&state)));
-                } else {
-                    out.push(format!("a goroutine {}:", describe_state(&state)));
-                }
-            }
-            panicking = false;
-            out.extend(frames);
-        }
-        (out, i)
+        (goroutines, i)
     }
 
     pub(crate) fn is_ours(&self, pos: &str) -> bool {

@@ -108,57 +108,9 @@ impl Course {
 
         let mut exercises = Vec::with_capacity(info.exercises.len());
         for (index, ex) in info.exercises.into_iter().enumerate() {
-            let dir = ex.dir.get_ref().clone();
-            for top in ["exercises", "solutions"] {
-                let path = root.join(top).join(&dir);
-                if !path.is_dir() {
-                    return Err(loc
-                        .err(
-                            ex.dir.span(),
-                            format!(
-                                "{top}/{dir} does not exist: create it or fix dir (restore it with git if you deleted it)"
-                            ),
-                        )
-                        .into());
-                }
-            }
-            exercises.push(Exercise {
-                index,
-                name: ex.name.into_inner(),
-                dir,
-                mode: ex.mode,
-                race: ex.race,
-                vet: ex.vet,
-                count: ex.count.map(Spanned::into_inner),
-                timeout: ex
-                    .timeout
-                    .map_or(DEFAULT_TIMEOUT, |t| Duration::from_secs(t.into_inner())),
-                hints: ex.hints.into_inner(),
-                book: ex.book.into_inner(),
-                fails_with: ex.fails_with.map(Spanned::into_inner),
-                main: ex.main.map(Spanned::into_inner),
-                cases: ex.cases,
-                bugs: ex.bugs,
-                require: ex.require,
-            });
+            exercises.push(exercise_on_disk(root, &loc, index, ex)?);
         }
-
-        // Every exercise directory on disk must be named in info.toml.
-        let named: HashSet<&str> = exercises.iter().map(|e| e.dir.as_str()).collect();
-        for (module, name) in exercise_dirs_on_disk(&root.join("exercises"))? {
-            let dir = format!("{module}/{name}");
-            if !named.contains(dir.as_str()) {
-                return Err(InfoError {
-                    file: "info.toml".into(),
-                    line: 1,
-                    col: 1,
-                    message: format!(
-                        "exercises/{dir} is not listed: add an [[exercises]] entry with dir = \"{dir}\", or remove the directory"
-                    ),
-                }
-                .into());
-            }
-        }
+        every_dir_listed(root, &exercises)?;
 
         let module_titles = info
             .modules
@@ -252,6 +204,69 @@ impl Course {
     pub fn path(&self, rel: impl AsRef<Path>) -> PathBuf {
         self.root.join(rel)
     }
+}
+
+/// The exercise `ex`, the `index`th of `info.toml`, once its directories
+/// are found under `exercises/` and `solutions/`.
+fn exercise_on_disk(
+    root: &Path,
+    loc: &Located<'_>,
+    index: usize,
+    ex: ExerciseInfo,
+) -> Result<Exercise> {
+    let dir = ex.dir.get_ref().clone();
+    for top in ["exercises", "solutions"] {
+        let path = root.join(top).join(&dir);
+        if !path.is_dir() {
+            return Err(loc
+                .err(
+                    ex.dir.span(),
+                    format!(
+                        "{top}/{dir} does not exist: create it or fix dir (restore it with git if you deleted it)"
+                    ),
+                )
+                .into());
+        }
+    }
+    Ok(Exercise {
+        index,
+        name: ex.name.into_inner(),
+        dir,
+        mode: ex.mode,
+        race: ex.race,
+        vet: ex.vet,
+        count: ex.count.map(Spanned::into_inner),
+        timeout: ex
+            .timeout
+            .map_or(DEFAULT_TIMEOUT, |t| Duration::from_secs(t.into_inner())),
+        hints: ex.hints.into_inner(),
+        book: ex.book.into_inner(),
+        fails_with: ex.fails_with.map(Spanned::into_inner),
+        main: ex.main.map(Spanned::into_inner),
+        cases: ex.cases,
+        bugs: ex.bugs,
+        require: ex.require,
+    })
+}
+
+/// Every exercise directory on disk is named in `info.toml`.
+fn every_dir_listed(root: &Path, exercises: &[Exercise]) -> Result<()> {
+    let named: HashSet<&str> = exercises.iter().map(|e| e.dir.as_str()).collect();
+    for (module, name) in exercise_dirs_on_disk(&root.join("exercises"))? {
+        let dir = format!("{module}/{name}");
+        if !named.contains(dir.as_str()) {
+            return Err(InfoError {
+                file: "info.toml".into(),
+                line: 1,
+                col: 1,
+                message: format!(
+                    "exercises/{dir} is not listed: add an [[exercises]] entry with dir = \"{dir}\", or remove the directory"
+                ),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// `(module, exercise)` directory names found two levels under `top`,
