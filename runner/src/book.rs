@@ -172,37 +172,7 @@ pub fn includes(markdown: &str) -> Vec<Link> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn heading_ids_follow_mdbook() {
-        let md = "# Basics\n## Constants and `iota`\n## Constants and `iota`\n### Hello, world! {#hello}\n```\n# not a heading\n```\n<a id=\"raw\"></a>\n";
-        let a = anchors(md);
-        assert!(a.contains("basics"));
-        assert!(a.contains("constants-and-iota"));
-        assert!(a.contains("constants-and-iota-1"));
-        assert!(a.contains("hello"));
-        assert!(a.contains("raw"));
-        assert!(!a.contains("not-a-heading"));
-    }
-
-    #[test]
-    fn finds_links_outside_code() {
-        let md = "See [the intro](intro.md#start) and `[not](a-link.md)`.\n```\n[x](y.md)\n```\n[b](../x.md)";
-        let l: Vec<String> = links(md).into_iter().map(|l| l.target).collect();
-        assert_eq!(l, vec!["intro.md#start", "../x.md"]);
-    }
-
-    #[test]
-    fn finds_includes() {
-        let md =
-            "```go\n{{#include ../listings/basics/consts.go:iota}}\n```\n`\\{{#include shown.go}}`";
-        let found = includes(md);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].target, "../listings/basics/consts.go:iota");
-    }
-}
+mod tests;
 
 /// Checks the book of a course against the course: a chapter for every
 /// module in `SUMMARY.md`, a section for every exercise, chapters that list
@@ -214,7 +184,6 @@ pub fn check_course(course: &crate::course::Course) -> Vec<(String, String)> {
     if !src.is_dir() {
         return out;
     }
-    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap_or_default();
     let summary = read(&src.join("SUMMARY.md"));
     let modules: BTreeSet<&str> = course.exercises.iter().map(|e| e.module()).collect();
     for m in &modules {
@@ -250,80 +219,127 @@ pub fn check_course(course: &crate::course::Course) -> Vec<(String, String)> {
             .unwrap_or_default();
         let text = read(chapter);
         let rel = format!("book/src/{name}");
-        // The exercise list of a module chapter.
-        if name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            let listed = listed_exercises(&text);
-            let expected: BTreeSet<String> = course
-                .exercises
-                .iter()
-                .filter(|e| e.book.split('#').next() == Some(name.as_str()))
-                .map(|e| e.dir.clone())
-                .collect();
-            for dir in listed.difference(&expected) {
-                if course.exercises.iter().any(|e| &e.dir == dir) {
-                    out.push((rel.clone(), format!("lists exercises/{dir}, whose book section is in another chapter; list it there")));
-                } else {
-                    out.push((rel.clone(), format!("lists exercises/{dir}, which is not in the course; remove it from the list")));
-                }
-            }
-            for dir in expected.difference(&listed) {
-                out.push((rel.clone(), format!("does not list exercises/{dir} under \"## Exercises in this chapter\"; add it")));
-            }
-        }
-        let own = anchors(&text);
-        for link in links(&text) {
-            let t = &link.target;
-            if t.contains("://") || t.starts_with("mailto:") {
-                continue;
-            }
-            let (file, anchor) = t.split_once('#').unwrap_or((t.as_str(), ""));
-            let target_anchors = if file.is_empty() {
-                own.clone()
+        check_exercise_list(course, &name, &rel, &text, &mut out);
+        check_links(&src, &name, &rel, &text, &mut out);
+        check_includes(&src, &rel, &text, &mut out);
+    }
+    out
+}
+
+/// A file's text, or nothing when it cannot be read.
+fn read(p: &std::path::Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_default()
+}
+
+/// The exercise list of a module chapter (`name`, a chapter whose name
+/// starts with a digit): exactly the exercises whose book section it holds.
+fn check_exercise_list(
+    course: &crate::course::Course,
+    name: &str,
+    rel: &str,
+    text: &str,
+    out: &mut Vec<(String, String)>,
+) {
+    if name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let listed = listed_exercises(text);
+        let expected: BTreeSet<String> = course
+            .exercises
+            .iter()
+            .filter(|e| e.book.split('#').next() == Some(name))
+            .map(|e| e.dir.clone())
+            .collect();
+        for dir in listed.difference(&expected) {
+            if course.exercises.iter().any(|e| &e.dir == dir) {
+                out.push((rel.to_string(), format!("lists exercises/{dir}, whose book section is in another chapter; list it there")));
             } else {
-                let target = src.join(file);
-                if !target.exists() {
-                    out.push((
-                        format!("{rel}:{}", link.line),
-                        format!("links to {file}, which does not exist"),
-                    ));
-                    continue;
-                }
-                if !file.ends_with(".md") {
-                    continue;
-                }
-                anchors(&read(&target))
-            };
-            if !anchor.is_empty() && !target_anchors.contains(anchor) {
                 out.push((
-                    format!("{rel}:{}", link.line),
+                    rel.to_string(),
                     format!(
-                        "links to #{anchor}, which no heading in {} defines",
-                        if file.is_empty() { name.as_str() } else { file }
+                        "lists exercises/{dir}, which is not in the course; remove it from the list"
                     ),
                 ));
             }
         }
-        for inc in includes(&text) {
-            let (file, anchor) = match inc.target.rsplit_once(':') {
-                Some((f, a)) if !a.chars().all(|c| c.is_ascii_digit() || c == ':') => {
-                    (f.to_string(), a.to_string())
-                }
-                Some((f, _)) => (f.split(':').next().unwrap_or(f).to_string(), String::new()),
-                None => (inc.target.clone(), String::new()),
-            };
-            match std::fs::read_to_string(src.join(&file)) {
-                Err(_) => out.push((
-                    format!("{rel}:{}", inc.line),
-                    format!("includes {file}, which does not exist"),
-                )),
-                Ok(body) if !anchor.is_empty() && !body.contains(&format!("ANCHOR: {anchor}")) => {
-                    out.push((format!("{rel}:{}", inc.line), format!("includes anchor {anchor} of {file}, which has no `ANCHOR: {anchor}` line")));
-                }
-                Ok(_) => {}
-            }
+        for dir in expected.difference(&listed) {
+            out.push((
+                rel.to_string(),
+                format!(
+                    "does not list exercises/{dir} under \"## Exercises in this chapter\"; add it"
+                ),
+            ));
         }
     }
-    out
+}
+
+/// Links of chapter `name` (at `rel`) lead to files and headings that exist.
+fn check_links(
+    src: &std::path::Path,
+    name: &str,
+    rel: &str,
+    text: &str,
+    out: &mut Vec<(String, String)>,
+) {
+    let own = anchors(text);
+    for link in links(text) {
+        let t = &link.target;
+        if t.contains("://") || t.starts_with("mailto:") {
+            continue;
+        }
+        let (file, anchor) = t.split_once('#').unwrap_or((t.as_str(), ""));
+        let target_anchors = if file.is_empty() {
+            own.clone()
+        } else {
+            let target = src.join(file);
+            if !target.exists() {
+                out.push((
+                    format!("{rel}:{}", link.line),
+                    format!("links to {file}, which does not exist"),
+                ));
+                continue;
+            }
+            if !file.ends_with(".md") {
+                continue;
+            }
+            anchors(&read(&target))
+        };
+        if !anchor.is_empty() && !target_anchors.contains(anchor) {
+            out.push((
+                format!("{rel}:{}", link.line),
+                format!(
+                    "links to #{anchor}, which no heading in {} defines",
+                    if file.is_empty() { name } else { file }
+                ),
+            ));
+        }
+    }
+}
+
+/// Includes of the chapter at `rel` name files, and anchors, that exist.
+fn check_includes(src: &std::path::Path, rel: &str, text: &str, out: &mut Vec<(String, String)>) {
+    for inc in includes(text) {
+        let (file, anchor) = match inc.target.rsplit_once(':') {
+            Some((f, a)) if !a.chars().all(|c| c.is_ascii_digit() || c == ':') => {
+                (f.to_string(), a.to_string())
+            }
+            Some((f, _)) => (f.split(':').next().unwrap_or(f).to_string(), String::new()),
+            None => (inc.target.clone(), String::new()),
+        };
+        match std::fs::read_to_string(src.join(&file)) {
+            Err(_) => out.push((
+                format!("{rel}:{}", inc.line),
+                format!("includes {file}, which does not exist"),
+            )),
+            Ok(body) if !anchor.is_empty() && !body.contains(&format!("ANCHOR: {anchor}")) => {
+                out.push((
+                    format!("{rel}:{}", inc.line),
+                    format!(
+                        "includes anchor {anchor} of {file}, which has no `ANCHOR: {anchor}` line"
+                    ),
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
 }
 
 /// Examples in Go listings that `go test` would compile but never run: one
