@@ -8,8 +8,8 @@ use anyhow::{Result, bail};
 
 use super::gotest::{self, Plan, START_MARKER};
 use super::seal::{RandomDir, random_name};
-use super::{BUILD_TIMEOUT, Grader, Target, go_files};
-use crate::course::{Exercise, Require};
+use super::{BUILD_TIMEOUT, Grader, Target, TestFuncs, go_files};
+use crate::course::{Bug, Exercise, Require};
 use crate::events::{Report, TestState};
 use crate::paths::Rewriter;
 use crate::process::Ended;
@@ -32,40 +32,9 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     }
     // dev check's wrong solutions swap in weaker test files: read those.
     let swapped = g.swapped();
-    let mut funcs = crate::grade::TestFuncs::default();
-    let mut calls_run = false;
-    for f in &test_files {
-        let path = root.join(&dir).join(f);
-        let real = swapped
-            .iter()
-            .find(|(v, _)| *v == path)
-            .map_or(path.clone(), |(_, r)| PathBuf::from(r));
-        let text = std::fs::read_to_string(&real)?;
-        calls_run |= text.contains(".Run(");
-        let found = crate::grade::test_funcs(&text);
-        funcs.tests.extend(found.tests);
-        funcs.fuzz.extend(found.fuzz);
-        funcs.benchmarks.extend(found.benchmarks);
-    }
-    if funcs.tests.is_empty() {
-        return Ok(failed(format!(
-            "No test function found: write at least one `func TestXxx(t *testing.T)` in {dir}/{}.",
-            test_files[0]
-        )));
-    }
-    for req in &ex.require {
-        match req {
-            Require::Fuzz if funcs.fuzz.is_empty() => {
-                return Ok(failed("This exercise asks for a fuzz test too: write a `func FuzzXxx(f *testing.F)` with seeds added by f.Add.".into()));
-            }
-            Require::Benchmark if funcs.benchmarks.is_empty() => {
-                return Ok(failed("This exercise asks for a benchmark too: write a `func BenchmarkXxx(b *testing.B)` that uses b.Loop().".into()));
-            }
-            Require::Subtests if !calls_run => {
-                return Ok(failed("Your tests call t.Run nowhere: this exercise asks for a table of cases, each run as a subtest with t.Run(name, func(t *testing.T) { … }).".into()));
-            }
-            _ => {}
-        }
+    let (funcs, calls_run) = read_tests(g, &dir, &test_files, &swapped)?;
+    if let Some(note) = unmet(ex, &dir, &test_files, &funcs, calls_run) {
+        return Ok(failed(note));
     }
 
     // The reference implementation replaces whatever implementation files
@@ -82,17 +51,15 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     }
     reference.extend(swapped);
     let import_path = g.import_path(&dir);
-    let (dir_ref, sol_ref) = (&dir, &sol);
-    let plan = |overlay: Vec<(PathBuf, String)>| Plan {
-        dir: dir_ref.clone(),
-        import_path: import_path.clone(),
-        overlay,
-        package: String::new(),
-        expected: funcs.tests.clone(),
-        rewriter: Rewriter::new(root, dir_ref, sol_ref, vec![], &import_path),
+    let plans = Plans {
+        g,
+        dir: &dir,
+        sol: &sol,
+        import_path: &import_path,
+        expected: &funcs.tests,
     };
 
-    let ref_plan = plan(reference.clone());
+    let ref_plan = plans.plan(reference.clone());
     let bench = !funcs.benchmarks.is_empty();
     let verdict = run(g, ex, target, &ref_plan, bench)?;
     match verdict {
@@ -112,43 +79,112 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         }
         other => return Ok(other),
     }
+    bugs_caught(g, ex, target, &plans, &reference)
+}
 
-    // Each bug, in parallel: it must make some test fail.
+/// The test functions of the learner's test files (the swapped-in ones
+/// where dev check swaps them), and whether any of them calls `t.Run`.
+fn read_tests(
+    g: &Grader,
+    dir: &str,
+    test_files: &[String],
+    swapped: &[(PathBuf, String)],
+) -> Result<(TestFuncs, bool)> {
+    let root = &g.course.root;
+    let mut funcs = TestFuncs::default();
+    let mut calls_run = false;
+    for f in test_files {
+        let path = root.join(dir).join(f);
+        let real = swapped
+            .iter()
+            .find(|(v, _)| *v == path)
+            .map_or(path.clone(), |(_, r)| PathBuf::from(r));
+        let text = std::fs::read_to_string(&real)?;
+        calls_run |= text.contains(".Run(");
+        let found = crate::grade::test_funcs(&text);
+        funcs.tests.extend(found.tests);
+        funcs.fuzz.extend(found.fuzz);
+        funcs.benchmarks.extend(found.benchmarks);
+    }
+    Ok((funcs, calls_run))
+}
+
+/// What the learner's tests lack, when they lack a test function or what
+/// the exercise requires: the note that says so.
+fn unmet(
+    ex: &Exercise,
+    dir: &str,
+    test_files: &[String],
+    funcs: &TestFuncs,
+    calls_run: bool,
+) -> Option<String> {
+    if funcs.tests.is_empty() {
+        return Some(format!(
+            "No test function found: write at least one `func TestXxx(t *testing.T)` in {dir}/{}.",
+            test_files[0]
+        ));
+    }
+    for req in &ex.require {
+        match req {
+            Require::Fuzz if funcs.fuzz.is_empty() => {
+                return Some("This exercise asks for a fuzz test too: write a `func FuzzXxx(f *testing.F)` with seeds added by f.Add.".into());
+            }
+            Require::Benchmark if funcs.benchmarks.is_empty() => {
+                return Some("This exercise asks for a benchmark too: write a `func BenchmarkXxx(b *testing.B)` that uses b.Loop().".into());
+            }
+            Require::Subtests if !calls_run => {
+                return Some("Your tests call t.Run nowhere: this exercise asks for a table of cases, each run as a subtest with t.Run(name, func(t *testing.T) { … }).".into());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What every run of the learner's tests shares: the package, and the
+/// tests expected to report.
+struct Plans<'a> {
+    g: &'a Grader<'a>,
+    dir: &'a str,
+    sol: &'a str,
+    import_path: &'a str,
+    expected: &'a [String],
+}
+
+impl Plans<'_> {
+    /// The plan of one run, with the implementation `overlay` puts in.
+    fn plan(&self, overlay: Vec<(PathBuf, String)>) -> Plan {
+        Plan {
+            dir: self.dir.to_string(),
+            import_path: self.import_path.to_string(),
+            overlay,
+            package: String::new(),
+            expected: self.expected.to_vec(),
+            rewriter: Rewriter::new(
+                &self.g.course.root,
+                self.dir,
+                self.sol,
+                vec![],
+                self.import_path,
+            ),
+        }
+    }
+}
+
+/// Each bug, in parallel: it must make some test fail. The verdict says
+/// which bugs the tests missed.
+fn bugs_caught(
+    g: &Grader,
+    ex: &Exercise,
+    target: Target,
+    plans: &Plans,
+    reference: &[(PathBuf, String)],
+) -> Result<Verdict> {
     let results: Vec<Result<(String, bool)>> = std::thread::scope(|s| {
         let handles: Vec<_> = ex
             .bugs
             .iter()
-            .map(|bug| {
-                let mut overlay = reference.clone();
-                let plan = &plan;
-                s.spawn(move || -> Result<(String, bool)> {
-                    let (dir, sol) = (dir_ref, sol_ref);
-                    let bug_dir = root.join(sol).join("bugs").join(&bug.name);
-                    let (files, _) = go_files(&bug_dir)?;
-                    if files.is_empty() {
-                        bail!("solutions/{}/bugs/{} has no Go files: every bug in info.toml needs its directory", ex.dir, bug.name);
-                    }
-                    // The buggy files are copied under a random name, so
-                    // that nothing the tests can see (the command line, the
-                    // overlay file) says which bug is in.
-                    let scratch = RandomDir::new(g)?;
-                    for f in files {
-                        let copy = scratch.path().join(&f);
-                        std::fs::copy(bug_dir.join(&f), &copy)?;
-                        overlay.retain(|(v, _)| v != &root.join(dir).join(&f));
-                        overlay.push((root.join(dir).join(&f), copy.to_string_lossy().into_owned()));
-                    }
-                    let v = run(g, ex, target, &plan(overlay), false)?;
-                    if let Verdict::CompileError { output } = &v {
-                        bail!(
-                            "the hidden buggy implementation {:?} of {} does not compile with these tests; this is a course problem, please report it:\n{output}",
-                            bug.name,
-                            ex.name
-                        );
-                    }
-                    Ok((bug.description.clone(), v.passed()))
-                })
-            })
+            .map(|bug| s.spawn(move || try_bug(g, ex, target, plans, reference.to_vec(), bug)))
             .collect();
         handles
             .into_iter()
@@ -179,6 +215,48 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         caught: n - missed.len(),
         missed,
     })
+}
+
+/// Runs the learner's tests with one bug swapped in for the reference:
+/// the bug's description, and whether the tests passed (missed it).
+fn try_bug(
+    g: &Grader,
+    ex: &Exercise,
+    target: Target,
+    plans: &Plans,
+    mut overlay: Vec<(PathBuf, String)>,
+    bug: &Bug,
+) -> Result<(String, bool)> {
+    let root = &g.course.root;
+    let (dir, sol) = (plans.dir, plans.sol);
+    let bug_dir = root.join(sol).join("bugs").join(&bug.name);
+    let (files, _) = go_files(&bug_dir)?;
+    if files.is_empty() {
+        bail!(
+            "solutions/{}/bugs/{} has no Go files: every bug in info.toml needs its directory",
+            ex.dir,
+            bug.name
+        );
+    }
+    // The buggy files are copied under a random name, so
+    // that nothing the tests can see (the command line, the
+    // overlay file) says which bug is in.
+    let scratch = RandomDir::new(g)?;
+    for f in files {
+        let copy = scratch.path().join(&f);
+        std::fs::copy(bug_dir.join(&f), &copy)?;
+        overlay.retain(|(v, _)| v != &root.join(dir).join(&f));
+        overlay.push((root.join(dir).join(&f), copy.to_string_lossy().into_owned()));
+    }
+    let v = run(g, ex, target, &plans.plan(overlay), false)?;
+    if let Verdict::CompileError { output } = &v {
+        bail!(
+            "the hidden buggy implementation {:?} of {} does not compile with these tests; this is a course problem, please report it:\n{output}",
+            bug.name,
+            ex.name
+        );
+    }
+    Ok((bug.description.clone(), v.passed()))
 }
 
 /// One `go test` of the learner's tests against one implementation. Each

@@ -8,7 +8,7 @@ use anyhow::Result;
 use super::{BUILD_TIMEOUT, Grader, Target};
 use crate::course::{Exercise, RunCase, StderrRule};
 use crate::paths::Rewriter;
-use crate::process::{Cmd, Ended};
+use crate::process::{Cmd, Ended, Output};
 use crate::verdict::{CaseFailure, Verdict};
 
 /// Builds the `main` package of an exercise into the cache; returns the
@@ -71,7 +71,6 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         Err(verdict) => return Ok(verdict),
     };
     let dir = g.package_dir(ex, target);
-    let cwd = g.course.root.join(&dir);
     let rw = Rewriter::new(
         &g.course.root,
         &dir,
@@ -81,119 +80,10 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
     );
     let mut failures = Vec::new();
     for case in &ex.cases {
-        let mut cmd = Cmd::new(&bin)
-            .args(&case.args)
-            .cwd(&cwd)
-            .timeout(ex.timeout)
-            .cancel(&g.cancel);
-        for (k, v) in &case.env {
-            cmd = cmd.env(k, v);
-        }
-        if let Some(input) = &case.stdin {
-            cmd = cmd.stdin(input.clone().into_bytes());
-        }
-        let out = cmd.run()?;
-        let label = describe_case(ex, case);
-        let stderr = rw_text(&rw, &out.stderr.text());
-        match out.ended {
-            Ended::Cancelled => return Err(crate::process::Cancelled.into()),
-            Ended::TimedOut => {
-                return Ok(Verdict::TimedOut {
-                    limit: ex.timeout,
-                    running: vec![label],
-                    output: trim_trace(&stderr),
-                });
-            }
-            Ended::Exited(_) | Ended::Stopped => {}
-        }
-        if let Some(bound) = out.over_memory {
-            return Ok(Verdict::Crashed {
-                test: Some(label),
-                output: crate::verdict::over_memory(bound),
-            });
-        }
-        let code = out.code();
-        // A panic exits with code 2 too, but it is a crash whatever exit
-        // code the case expects: the runtime's goroutine dump gives it away.
-        let crashed = code == Some(2)
-            && stderr
-                .lines()
-                .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
-            && stderr
-                .lines()
-                .any(|l| l.starts_with("goroutine ") && l.ends_with(':'));
-        if crashed {
-            return Ok(Verdict::Crashed {
-                test: Some(label),
-                output: trim_trace(&stderr),
-            });
-        }
-        if let Some(sig) = out.signal() {
-            return Ok(Verdict::Crashed {
-                test: Some(label),
-                output: format!(
-                    "The program was killed by signal {sig}.\n{}",
-                    trim_trace(&stderr)
-                ),
-            });
-        }
-        let stdout = out.stdout.text();
-        // A diff of a flood would be a flood: compare whole, show a slice.
-        let clip = |t: &str| -> String {
-            let lines: Vec<&str> = t.split_inclusive('\n').collect();
-            if lines.len() > 300 {
-                format!(
-                    "{}… ({} more lines)\n",
-                    lines[..300].concat(),
-                    lines.len() - 300
-                )
-            } else {
-                t.to_string()
-            }
-        };
-        let mut problems = Vec::new();
-        if code != Some(case.exit_code) {
-            problems.push(format!(
-                "exit code {}, want {}",
-                code.map_or_else(|| "none".to_string(), |c| c.to_string()),
-                case.exit_code
-            ));
-        }
-        for want in &case.stdout_contains {
-            if !stdout.contains(want.as_str()) {
-                problems.push(format!("stdout should contain {want:?}"));
-            }
-        }
-        match case.stderr {
-            StderrRule::Any => {}
-            StderrRule::Empty if !out.stderr.is_empty() => {
-                problems.push("stderr should be empty: print normal output to stdout".into());
-            }
-            StderrRule::Nonempty if out.stderr.text().trim().is_empty() => {
-                problems.push(
-                    "nothing was printed to stderr: error messages belong on stderr (os.Stderr)"
-                        .into(),
-                );
-            }
-            _ => {}
-        }
-        for want in &case.stderr_contains {
-            if !out.stderr.text().contains(want.as_str()) {
-                problems.push(format!("stderr should contain {want:?}"));
-            }
-        }
-        let stdout_diff = match &case.stdout {
-            Some(want) if *want != stdout => Some((clip(want), clip(&stdout))),
-            _ => None,
-        };
-        if !problems.is_empty() || stdout_diff.is_some() {
-            failures.push(CaseFailure {
-                case: label,
-                problems,
-                stdout: stdout_diff,
-                stderr,
-                reproduce: reproduce(Path::new(&dir), case, cfg!(windows)),
-            });
+        match run_case(g, ex, case, &bin, &dir, &rw)? {
+            Ok(None) => {}
+            Ok(Some(failure)) => failures.push(failure),
+            Err(verdict) => return Ok(verdict),
         }
     }
     if failures.is_empty() {
@@ -207,6 +97,150 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         });
     }
     Ok(Verdict::WrongOutput { failures })
+}
+
+/// Runs the built program `bin` for one case, in the package directory
+/// `dir`: what the case got wrong (`None` when nothing), or the verdict
+/// that ends the grading (a timeout, a crash).
+fn run_case(
+    g: &Grader,
+    ex: &Exercise,
+    case: &RunCase,
+    bin: &Path,
+    dir: &str,
+    rw: &Rewriter,
+) -> Result<Result<Option<CaseFailure>, Verdict>> {
+    let mut cmd = Cmd::new(bin)
+        .args(&case.args)
+        .cwd(g.course.root.join(dir))
+        .timeout(ex.timeout)
+        .cancel(&g.cancel);
+    for (k, v) in &case.env {
+        cmd = cmd.env(k, v);
+    }
+    if let Some(input) = &case.stdin {
+        cmd = cmd.stdin(input.clone().into_bytes());
+    }
+    let out = cmd.run()?;
+    let label = describe_case(ex, case);
+    let stderr = rw_text(rw, &out.stderr.text());
+    if let Some(verdict) = crashed(ex, &out, &label, &stderr)? {
+        return Ok(Err(verdict));
+    }
+    let stdout = out.stdout.text();
+    let problems = problems(case, &out, &stdout);
+    let stdout_diff = match &case.stdout {
+        Some(want) if *want != stdout => Some((clip(want), clip(&stdout))),
+        _ => None,
+    };
+    if problems.is_empty() && stdout_diff.is_none() {
+        return Ok(Ok(None));
+    }
+    Ok(Ok(Some(CaseFailure {
+        case: label,
+        problems,
+        stdout: stdout_diff,
+        stderr,
+        reproduce: reproduce(Path::new(dir), case, cfg!(windows)),
+    })))
+}
+
+/// The verdict of a run that did not end by itself: it ran out of time,
+/// memory, panicked or was killed by a signal; `None` when it exited.
+fn crashed(ex: &Exercise, out: &Output, label: &str, stderr: &str) -> Result<Option<Verdict>> {
+    match out.ended {
+        Ended::Cancelled => return Err(crate::process::Cancelled.into()),
+        Ended::TimedOut => {
+            return Ok(Some(Verdict::TimedOut {
+                limit: ex.timeout,
+                running: vec![label.to_string()],
+                output: trim_trace(stderr),
+            }));
+        }
+        Ended::Exited(_) | Ended::Stopped => {}
+    }
+    if let Some(bound) = out.over_memory {
+        return Ok(Some(Verdict::Crashed {
+            test: Some(label.to_string()),
+            output: crate::verdict::over_memory(bound),
+        }));
+    }
+    // A panic exits with code 2 too, but it is a crash whatever exit
+    // code the case expects: the runtime's goroutine dump gives it away.
+    let panicked = out.code() == Some(2)
+        && stderr
+            .lines()
+            .any(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
+        && stderr
+            .lines()
+            .any(|l| l.starts_with("goroutine ") && l.ends_with(':'));
+    if panicked {
+        return Ok(Some(Verdict::Crashed {
+            test: Some(label.to_string()),
+            output: trim_trace(stderr),
+        }));
+    }
+    if let Some(sig) = out.signal() {
+        return Ok(Some(Verdict::Crashed {
+            test: Some(label.to_string()),
+            output: format!(
+                "The program was killed by signal {sig}.\n{}",
+                trim_trace(stderr)
+            ),
+        }));
+    }
+    Ok(None)
+}
+
+/// What a run that exited got wrong against its case, besides its whole
+/// stdout: the exit code, what stdout and stderr should contain.
+fn problems(case: &RunCase, out: &Output, stdout: &str) -> Vec<String> {
+    let code = out.code();
+    let mut problems = Vec::new();
+    if code != Some(case.exit_code) {
+        problems.push(format!(
+            "exit code {}, want {}",
+            code.map_or_else(|| "none".to_string(), |c| c.to_string()),
+            case.exit_code
+        ));
+    }
+    for want in &case.stdout_contains {
+        if !stdout.contains(want.as_str()) {
+            problems.push(format!("stdout should contain {want:?}"));
+        }
+    }
+    match case.stderr {
+        StderrRule::Any => {}
+        StderrRule::Empty if !out.stderr.is_empty() => {
+            problems.push("stderr should be empty: print normal output to stdout".into());
+        }
+        StderrRule::Nonempty if out.stderr.text().trim().is_empty() => {
+            problems.push(
+                "nothing was printed to stderr: error messages belong on stderr (os.Stderr)".into(),
+            );
+        }
+        _ => {}
+    }
+    for want in &case.stderr_contains {
+        if !out.stderr.text().contains(want.as_str()) {
+            problems.push(format!("stderr should contain {want:?}"));
+        }
+    }
+    problems
+}
+
+/// A diff of a flood would be a flood: compare whole, show a slice.
+fn clip(t: &str) -> String {
+    let lines: Vec<&str> = t.split_inclusive('\n').collect();
+    if lines.len() > 300 {
+        format!(
+            "{}… ({} more lines)\n",
+            lines[..300].concat(),
+            lines.len() - 300
+        )
+    } else {
+        t.to_string()
+    }
 }
 
 fn rw_text(rw: &Rewriter, text: &str) -> String {
