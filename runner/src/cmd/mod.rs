@@ -165,8 +165,14 @@ pub(crate) fn ensure_originals(course: &Course) -> Result<()> {
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::rename(&tmp, &dest)
-            .with_context(|| format!("cannot keep the original of {}", ex.exercise_rel()))?;
+        if let Err(e) = std::fs::rename(&tmp, &dest) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            // Another runner started at the same moment kept it first.
+            if !dest.is_dir() {
+                return Err(e)
+                    .with_context(|| format!("cannot keep the original of {}", ex.exercise_rel()));
+            }
+        }
     }
     Ok(())
 }

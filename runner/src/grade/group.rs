@@ -57,10 +57,6 @@ fn run_group(
         overlay.extend(plan.overlay.iter().cloned());
         plans.push((i, plan));
     }
-    let tag = match target {
-        Target::Exercise => "exercise",
-        Target::Solution => "solution",
-    };
     let seal = super::seal::Seal::new(g)?;
     for (_, plan) in &plans {
         overlay.push(seal.overlay(
@@ -72,12 +68,8 @@ fn run_group(
     let (name, dir) = seal.env();
     let mut cmd = g.go().args(args).env(name, dir);
     if !overlay.is_empty() {
-        // One file per set of flags, so concurrent groups never share one.
-        let name = format!(
-            "group-{tag}-{}.json",
-            crate::fsutil::short_name(&args.join(" "))
-        );
-        let file = write_overlay(&g.cache_dir("overlay")?.join(name), &overlay)?;
+        // Beside the seal's files it names, private to this run.
+        let file = write_overlay(&seal.overlay_file(), &overlay)?;
         cmd = cmd.arg(format!("-overlay={}", file.display()));
     }
     for (_, plan) in &plans {

@@ -63,6 +63,13 @@ impl Seal {
         })
     }
 
+    /// Where this grading's own `go build -overlay` file goes: it names the
+    /// seal's files, so it must be as private to the grading as they are
+    /// (a cancelled check of the same exercise must not overwrite it).
+    pub(crate) fn overlay_file(&self) -> PathBuf {
+        self.dir.path().join("overlay.json")
+    }
+
     /// The environment the test binary needs to write its seal.
     pub(crate) fn env(&self) -> (&'static str, &Path) {
         (ENV, self.dir.path())

@@ -370,3 +370,24 @@ fn code_that_runs_go_env_w_cannot_change_later_verdicts() {
     // With that go env in place, the next grading still runs the tests.
     grade().expect_code(1).expect_stdout("✗ 1 test failed");
 }
+
+/// Runners started at the same moment on a fresh course (two terminals)
+/// both keep the originals without tripping over each other, and their
+/// gradings of one exercise each read their own overlay and seal.
+#[test]
+fn concurrent_gradings_of_one_exercise_keep_to_their_own_files() {
+    let c = crate::harness::Course::fixture("outcomes");
+    for _ in 0..3 {
+        let runs: Vec<_> = (0..3)
+            .map(|_| {
+                let cmd = c.command(&["run", "passes"]);
+                std::thread::spawn(move || {
+                    crate::harness::run_command(cmd, std::time::Duration::from_secs(300))
+                })
+            })
+            .collect();
+        for r in runs {
+            r.join().unwrap().expect_code(0).expect_stdout("✓ passed");
+        }
+    }
+}

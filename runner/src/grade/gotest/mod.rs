@@ -124,7 +124,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
             None
         }
     };
-    let verdict = go_test(g, ex, target, &plan)?;
+    let verdict = go_test(g, ex, &plan)?;
     if matches!(quick, Some(Quick::CompileFailed))
         && !matches!(verdict, Verdict::CompileError { .. })
     {
@@ -173,7 +173,7 @@ fn with_entries(
     Ok(cmd.arg(format!("-overlay={}", file.display())))
 }
 
-fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Verdict> {
+fn go_test(g: &Grader, ex: &Exercise, plan: &Plan) -> Result<Verdict> {
     let seal = Seal::new(g)?;
     let mut entries = plan.overlay.clone();
     entries.push(seal.overlay(
@@ -182,8 +182,11 @@ fn go_test(g: &Grader, ex: &Exercise, target: Target, plan: &Plan) -> Result<Ver
         &plan.import_path,
     )?);
     let (name, dir) = seal.env();
-    let cmd = with_entries(g, ex, target, &entries, "", g.go().args(test_args(ex)))?;
-    let out = cmd
+    let overlay = write_overlay(&seal.overlay_file(), &entries)?;
+    let out = g
+        .go()
+        .args(test_args(ex))
+        .arg(format!("-overlay={}", overlay.display()))
         .env(name, dir)
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
