@@ -222,4 +222,54 @@ mod layers {
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
+
+    /// Files of one concern, functions that fit on a screen: no source file
+    /// over 450 lines, no function over 100, unless the line above the
+    /// function says why it is long (`// Long because …`).
+    #[test]
+    fn files_and_functions_stay_small() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runner/src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        let mut problems = Vec::new();
+        for file in files {
+            let rel = file.strip_prefix(&src).unwrap().display().to_string();
+            let text = std::fs::read_to_string(&file).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            if lines.len() > 450 {
+                problems.push(format!("{rel}: {} lines (at most 450)", lines.len()));
+            }
+            for (i, line) in lines.iter().enumerate() {
+                let body = line.trim_start();
+                let indent = &line[..line.len() - body.len()];
+                let is_fn = [
+                    "fn ",
+                    "pub fn ",
+                    "pub(crate) fn ",
+                    "pub(super) fn ",
+                    "async fn ",
+                ]
+                .iter()
+                .any(|p| body.starts_with(p))
+                    || body.starts_with("pub(super) async fn ")
+                    || body.starts_with("pub(crate) async fn ");
+                if !is_fn || line.trim_end().ends_with(';') {
+                    continue;
+                }
+                let close = format!("{indent}}}");
+                let Some(len) = lines[i..].iter().position(|l| *l == close) else {
+                    continue;
+                };
+                let why = i > 0 && lines[i - 1].contains("Long because");
+                if len + 1 > 100 && !why {
+                    problems.push(format!(
+                        "{rel}:{}: a function of {} lines (at most 100, or say why)",
+                        i + 1,
+                        len + 1
+                    ));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 }
