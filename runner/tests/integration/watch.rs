@@ -99,6 +99,16 @@ impl Session {
     }
 }
 
+/// A test that fails half-way must not leave its watch running.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 #[test]
 fn save_turns_the_verdict_and_n_moves_on() {
     let c = Course::fixture("outcomes");
