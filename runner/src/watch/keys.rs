@@ -205,9 +205,6 @@ fn reset_from_list(
         Ok((state, sentence)) => {
             model.state = state;
             model.results.remove(&index);
-            if model.regressed == Some(index) {
-                model.regressed = None;
-            }
             go_to(model, lp, index, editor)?;
             model.notices.push(sentence);
         }

@@ -152,17 +152,7 @@ pub(crate) fn with_overlay(
     suffix: &str,
     cmd: crate::process::Cmd,
 ) -> Result<crate::process::Cmd> {
-    with_entries(g, ex, target, &plan.overlay, suffix, cmd)
-}
-
-fn with_entries(
-    g: &Grader,
-    ex: &Exercise,
-    target: Target,
-    entries: &[(PathBuf, String)],
-    suffix: &str,
-    cmd: crate::process::Cmd,
-) -> Result<crate::process::Cmd> {
+    let entries = &plan.overlay;
     if entries.is_empty() {
         return Ok(cmd);
     }
