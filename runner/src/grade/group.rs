@@ -4,12 +4,21 @@
 //! parallel and keeps its test cache; each package still gets its own test
 //! binary, so one exercise that crashes, exits or hangs cannot take another's
 //! verdict with it. Whatever did not come out clean is graded again alone.
+//!
+//! Each package's test binary gets the exercise's time from its `start`
+//! event ([`PackageClock`]), not the build's limit: a binary stuck before its
+//! tests start (an endless loop in `init`), which Go's own `-timeout` never
+//! sees, ends the shared run within seconds; the packages that finished keep
+//! their verdicts and the rest are graded alone, where the stuck one is
+//! reported as timed out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::gotest::{self, Plan, keep_event, test_args};
+use super::gotest::{self, GRACE, Plan, keep_event, test_args};
 use super::{BUILD_TIMEOUT, Grader, Target, write_overlay};
 use crate::course::{Exercise, Mode};
 use crate::events::Report;
@@ -75,12 +84,18 @@ fn run_group(
     for (_, plan) in &plans {
         cmd = cmd.arg(format!("./{}", plan.dir));
     }
+    // Every member has the same flags, so the same -timeout.
+    let limit = exercises[members[0]].timeout + GRACE;
+    let clock = PackageClock::new(Instant::now() + BUILD_TIMEOUT, limit);
     let out = cmd
         .timeout(BUILD_TIMEOUT)
+        .deadlines(PackageClock::matches, move |line| clock.next(line))
         .cap(64 << 20)
         .keep_lines(keep_event)
         .run()?;
-    if !matches!(out.ended, Ended::Exited(_)) || out.over_memory.is_some() {
+    // After a timeout, the packages that finished before it still count.
+    let read = matches!(out.ended, Ended::Exited(_) | Ended::TimedOut);
+    if !read || out.over_memory.is_some() {
         return Ok(plans.into_iter().map(|(i, _)| (i, None)).collect());
     }
     let report = Report::parse(&out.stdout.pieces());
@@ -114,4 +129,73 @@ fn run_group(
             }
         })
         .collect())
+}
+
+/// The deadline of a shared run: while test binaries run, the earliest of
+/// their start plus the exercise's time; while none runs, the build's limit.
+struct PackageClock {
+    build: Instant,
+    limit: Duration,
+    running: Mutex<HashMap<String, Instant>>,
+}
+
+impl PackageClock {
+    fn new(build: Instant, limit: Duration) -> PackageClock {
+        PackageClock {
+            build,
+            limit,
+            running: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A package's start or end in `go test -json` output (cheap: every
+    /// line of the run passes through it).
+    fn matches(line: &[u8]) -> bool {
+        let has = |s: &str| line.windows(s.len()).any(|w| w == s.as_bytes());
+        has("\"Action\":\"start\"")
+            || (!has("\"Test\":")
+                && (has("\"Action\":\"pass\"")
+                    || has("\"Action\":\"fail\"")
+                    || has("\"Action\":\"skip\"")))
+    }
+
+    fn next(&self, line: &[u8]) -> Option<Instant> {
+        let event: crate::events::Event = serde_json::from_slice(line).ok()?;
+        let package = event.package?;
+        if event.test.is_some() {
+            return None;
+        }
+        let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+        match event.action.as_str() {
+            "start" => {
+                running.insert(package, Instant::now() + self.limit);
+            }
+            "pass" | "fail" | "skip" => {
+                running.remove(&package);
+            }
+            _ => return None,
+        }
+        Some(running.values().min().copied().unwrap_or(self.build))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_started_package_sets_the_deadline_until_it_ends() {
+        let build = Instant::now() + Duration::from_secs(600);
+        let clock = PackageClock::new(build, Duration::from_secs(3));
+        let start = br#"{"Action":"start","Package":"course/a"}"#;
+        let pass = br#"{"Action":"pass","Package":"course/a","Elapsed":0.1}"#;
+        let test_pass = br#"{"Action":"pass","Package":"course/a","Test":"TestX"}"#;
+        let output =
+            br#"{"Action":"output","Package":"course/a","Output":"\"Action\":\"start\"\n"}"#;
+        assert!(PackageClock::matches(start) && PackageClock::matches(pass));
+        assert!(!PackageClock::matches(test_pass) && !PackageClock::matches(output));
+        let soon = clock.next(start).expect("a start moves the deadline");
+        assert!(soon < build && soon > Instant::now() + Duration::from_secs(2));
+        assert_eq!(clock.next(pass), Some(build));
+    }
 }

@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::cmd::{Keep, LineSink};
+use super::cmd::{Keep, LineFilter, LineSink};
 use super::running::Wake;
 
 /// Bytes kept from the end of a stream that went past its cap.
@@ -150,40 +150,45 @@ impl Capture {
     }
 }
 
+/// The longest line handed to a line watch or sink; the rest of a longer
+/// line is cut (the lines they look for are short).
+const MAX_LINE: usize = 4096;
+
+/// Which lines of a stream to send as [`Wake::Line`], and where.
+pub(super) type LineWatch = (LineFilter, Sender<Wake>);
+
 pub(super) fn reader(
     mut stream: impl Read + Send + 'static,
     into: Arc<Mutex<Capture>>,
     done: Sender<()>,
-    mut watch: Option<(Vec<u8>, Sender<Wake>)>,
+    watch: Option<LineWatch>,
     lines: Option<LineSink>,
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let mut buf = vec![0u8; 64 << 10];
         let mut line = Vec::new();
-        // The end of the previous chunk, so a marker split in two is found.
-        let mut carry: Vec<u8> = Vec::new();
+        let by_line = watch.is_some() || lines.is_some();
         loop {
             match stream.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => {
-                    if let Some((marker, tx)) = &watch {
-                        carry.extend_from_slice(&buf[..n]);
-                        if carry.windows(marker.len()).any(|w| w == marker.as_slice()) {
-                            let _ = tx.send(Wake::Marker);
-                            watch = None;
-                        } else {
-                            let keep = marker.len().saturating_sub(1).min(carry.len());
-                            carry.drain(..carry.len() - keep);
-                        }
-                    }
-                    if let Some(sink) = &lines {
+                    if by_line {
                         for b in &buf[..n] {
-                            if *b == b'\n' {
-                                (sink.0)(&String::from_utf8_lossy(&line));
-                                line.clear();
-                            } else if line.len() < 4096 {
-                                line.push(*b);
+                            if *b != b'\n' {
+                                if line.len() < MAX_LINE {
+                                    line.push(*b);
+                                }
+                                continue;
                             }
+                            if let Some(sink) = &lines {
+                                (sink.0)(&String::from_utf8_lossy(&line));
+                            }
+                            if let Some((matches, tx)) = &watch
+                                && matches(&line)
+                            {
+                                let _ = tx.send(Wake::Line(line.clone()));
+                            }
+                            line.clear();
                         }
                     }
                     into.lock()

@@ -23,7 +23,7 @@ pub(crate) struct Cmd {
     pub(super) timeout: Duration,
     pub(super) cap: usize,
     pub(super) cancel: Option<CancelToken>,
-    pub(super) rearm: Option<(Vec<u8>, Duration)>,
+    pub(super) deadlines: Option<Deadlines>,
     pub(super) keep: Option<fn(&[u8]) -> Keep>,
     pub(super) stderr_lines: Option<LineSink>,
 }
@@ -36,6 +36,28 @@ pub(crate) struct LineSink(pub Arc<dyn Fn(&str) + Send + Sync>);
 impl std::fmt::Debug for LineSink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("LineSink")
+    }
+}
+
+/// Which lines of stdout a [`Deadlines`] rule looks at.
+pub(crate) type LineFilter = Arc<dyn Fn(&[u8]) -> bool + Send + Sync>;
+
+/// Given a line, the run's new deadline, if it moves.
+type NextDeadline = Arc<dyn Fn(&[u8]) -> Option<Instant> + Send + Sync>;
+
+/// A rule that moves a run's deadline as lines of its stdout arrive.
+#[derive(Clone)]
+pub(crate) struct Deadlines {
+    /// Which lines matter; called on the reader thread for every line, so
+    /// it must be cheap.
+    pub(super) matches: LineFilter,
+    /// Called with each line that matters: the new deadline, if it moves.
+    pub(super) next: NextDeadline,
+}
+
+impl std::fmt::Debug for Deadlines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Deadlines")
     }
 }
 
@@ -59,7 +81,7 @@ impl Cmd {
             timeout: Duration::from_secs(10),
             cap: DEFAULT_CAP,
             cancel: None,
-            rearm: None,
+            deadlines: None,
             keep: None,
             stderr_lines: None,
         }
@@ -124,12 +146,35 @@ impl Cmd {
     }
 
     /// Two-phase time limit: the timeout set with [`Cmd::timeout`] applies
-    /// until `marker` appears on stdout, then the limit becomes `after` from
-    /// that moment. `go test -json` prints its `start` event when the test
-    /// binary starts, so building gets a generous limit and the learner's code
-    /// the exercise's own.
-    pub(crate) fn rearm_on(mut self, marker: &str, after: Duration) -> Cmd {
-        self.rearm = Some((marker.as_bytes().to_vec(), after));
+    /// until a line holding `marker` appears on stdout, then the limit
+    /// becomes `after` from that moment. `go test -json` prints its `start`
+    /// event when the test binary starts, so building gets a generous limit
+    /// and the learner's code the exercise's own.
+    pub(crate) fn rearm_on(self, marker: &str, after: Duration) -> Cmd {
+        let marker = marker.as_bytes().to_vec();
+        let fired = std::sync::atomic::AtomicBool::new(false);
+        self.deadlines(
+            move |line| line.windows(marker.len()).any(|w| w == marker.as_slice()),
+            move |_| {
+                let first = !fired.swap(true, std::sync::atomic::Ordering::SeqCst);
+                first.then(|| Instant::now() + after)
+            },
+        )
+    }
+
+    /// A deadline that moves with the output: each line of stdout that
+    /// `matches` accepts is handed to `next`, which may return a new
+    /// deadline for the run (in place of the timeout set with
+    /// [`Cmd::timeout`], which applies until then).
+    pub(crate) fn deadlines(
+        mut self,
+        matches: impl Fn(&[u8]) -> bool + Send + Sync + 'static,
+        next: impl Fn(&[u8]) -> Option<Instant> + Send + Sync + 'static,
+    ) -> Cmd {
+        self.deadlines = Some(Deadlines {
+            matches: Arc::new(matches),
+            next: Arc::new(next),
+        });
         self
     }
 
@@ -158,7 +203,7 @@ impl Cmd {
     /// Runs to completion (or timeout, or cancellation).
     pub(crate) fn run(self) -> Result<Output> {
         let timeout = self.timeout;
-        let rearm = self.rearm.as_ref().map(|(_, after)| *after);
+        let next = self.deadlines.as_ref().map(|d| Arc::clone(&d.next));
         let mut running = self.spawn()?;
         let mut deadline = running.started + timeout;
         let ended = loop {
@@ -166,9 +211,9 @@ impl Cmd {
                 Waited::Exited(status) => break Ended::Exited(status),
                 Waited::Deadline => break Ended::TimedOut,
                 Waited::Cancelled => break Ended::Cancelled,
-                Waited::Marker => {
-                    if let Some(after) = rearm {
-                        deadline = Instant::now() + after;
+                Waited::Line(line) => {
+                    if let Some(moved) = next.as_ref().and_then(|next| next(&line)) {
+                        deadline = moved;
                     }
                 }
             }

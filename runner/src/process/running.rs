@@ -63,11 +63,11 @@ impl Output {
 }
 
 /// What wakes a waiting [`Running`]: the child's exit, a cancellation, or
-/// the rearm marker on stdout.
+/// a line of stdout its deadline rule asked for.
 pub(super) enum Wake {
     Exited(std::io::Result<ExitStatus>),
     Cancelled,
-    Marker,
+    Line(Vec<u8>),
 }
 
 impl std::fmt::Debug for Wake {
@@ -77,13 +77,14 @@ impl std::fmt::Debug for Wake {
 }
 
 /// What [`Running::wait_until`] saw first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Waited {
     Exited(ExitStatus),
     Deadline,
     Cancelled,
-    /// The marker set with [`Cmd::rearm_on`](super::Cmd::rearm_on) appeared.
-    Marker,
+    /// A line of stdout the deadline rule set with
+    /// [`Cmd::deadlines`](super::Cmd::deadlines) accepts.
+    Line(Vec<u8>),
 }
 
 /// A started child.
@@ -143,7 +144,7 @@ impl Running {
                     return Waited::Exited(status);
                 }
                 Ok(Wake::Cancelled) => return Waited::Cancelled,
-                Ok(Wake::Marker) => return Waited::Marker,
+                Ok(Wake::Line(line)) => return Waited::Line(line),
                 Err(RecvTimeoutError::Timeout) => {}
             }
         }
@@ -156,7 +157,7 @@ impl Running {
 
     /// Whether the child has exited, without waiting.
     pub(crate) fn exited(&mut self) -> Option<ExitStatus> {
-        while let Waited::Marker = self.wait_until(Instant::now()) {}
+        while let Waited::Line(_) = self.wait_until(Instant::now()) {}
         self.status
     }
 

@@ -129,7 +129,7 @@ impl Cmd {
     }
 
     /// Starts a thread per output stream of `child`; the stdout one sends
-    /// [`Wake::Marker`] to `wake_tx` when the rearm marker appears.
+    /// [`Wake::Line`] to `wake_tx` for each line the deadline rule accepts.
     fn start_readers(&mut self, child: &mut Child, wake_tx: &Sender<Wake>) -> Readers {
         let mut out_capture = Capture::new(self.cap);
         out_capture.keep = self.keep;
@@ -138,9 +138,9 @@ impl Cmd {
         let (done_tx, done_rx) = mpsc::channel();
         let mut handles = Vec::new();
         let watch = self
-            .rearm
-            .take()
-            .map(|(marker, _)| (marker, wake_tx.clone()));
+            .deadlines
+            .as_ref()
+            .map(|d| (Arc::clone(&d.matches), wake_tx.clone()));
         if let Some(out) = child.stdout.take() {
             handles.push(reader(
                 out,

@@ -175,3 +175,45 @@ fn a_replaced_test2json_in_the_cache_is_never_run() {
         "the replaced test2json is still there"
     );
 }
+
+#[test]
+fn an_endless_init_in_a_shared_verify_run_is_timed_out_in_seconds() {
+    // test_fails gets endless_loop's 2 s, so the two share a `go test` run.
+    // test_fails's tests never start, so Go's -timeout never fires and the
+    // go command would kill it only a minute later: the shared run must end
+    // it after the exercise's own time, and grade it alone.
+    let c = Course::fixture("outcomes");
+    let info = c.read("info.toml").replacen(
+        "name = \"test_fails\"\n",
+        "name = \"test_fails\"\ntimeout = 2\n",
+        1,
+    );
+    c.write("info.toml", &info);
+    c.write(
+        "exercises/01_grading/03_test_fails/sum.go",
+        "package sum\n\nfunc init() {\n\tfor {\n\t}\n}\n\n\
+         func Sum(xs []int) int { return 0 }\n",
+    );
+    let started = std::time::Instant::now();
+    let r = run_command(
+        c.command(&["verify", "--no-cache"]),
+        Duration::from_secs(150),
+    );
+    let took = started.elapsed();
+    r.expect_code(1);
+    for name in ["test_fails", "endless_loop"] {
+        let line = r.stdout.lines().find(|l| l.contains(name));
+        assert!(
+            line.is_some_and(|l| l.contains("timed out after 2s")),
+            "{name} was not reported as timed out:\n{}",
+            r.stdout
+        );
+    }
+    r.expect_stdout("crashed in TestSum");
+    // Within the exercises' time, twice (shared, then alone), and the
+    // builds; the go command's own kill comes after 62 s.
+    assert!(
+        took < Duration::from_secs(50),
+        "verify took {took:?}: the stuck package held the shared run"
+    );
+}
