@@ -12,7 +12,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::DevNewArgs;
 use crate::course::{Course, number_of};
-use templates::{Side, entry, scaffold, title_of};
+use crate::grade::modes::{File, Side};
+use templates::{entry, scaffold, title_of};
 
 pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     let mode = args.mode;
@@ -53,8 +54,8 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
     let header = format!(
         "// Exercise: {title}.\n//\n// TODO: say in two or three lines what the learner must do, and how the\n// verdict will tell them they are done.\n"
     );
-    let (fails_with, files) = scaffold(mode, &name, &pkg, &header);
-    write_files(&files, &ex_dir, &sol_dir)?;
+    let new = scaffold(mode, &name, &pkg, &header);
+    write_files(&new.files, &ex_dir, &sol_dir)?;
 
     // With --at, the new entry goes before the one now numbered after it.
     let before = (number < next).then(|| format!("{module}/{:02}_", number + 1));
@@ -62,11 +63,11 @@ pub(crate) fn run(course: &Course, args: &DevNewArgs) -> Result<i32> {
         root,
         &module,
         before.as_deref(),
-        &entry(&name, &dir, mode, &module, &anchor, fails_with),
+        &entry(&name, &dir, mode, &module, &anchor, &new),
     )?;
     add_book_section(root, &module, &dir, &title, &anchor)?;
 
-    tell(&name, &dir, &module, &anchor, &files);
+    tell(&name, &dir, &module, &anchor, &new.files);
     Ok(crate::exit::SUCCESS)
 }
 
@@ -110,7 +111,7 @@ fn place(course: &Course, module: &str, name: &str, at: Option<u32>) -> Result<(
 }
 
 /// Writes the new files into the exercise and solution directories.
-fn write_files(files: &[templates::File], ex_dir: &Path, sol_dir: &Path) -> Result<()> {
+fn write_files(files: &[File], ex_dir: &Path, sol_dir: &Path) -> Result<()> {
     for (rel, text, where_) in files {
         let base = if *where_ == Side::Exercise {
             ex_dir
@@ -127,7 +128,7 @@ fn write_files(files: &[templates::File], ex_dir: &Path, sol_dir: &Path) -> Resu
 }
 
 /// Says what was made and what is left to fill in.
-fn tell(name: &str, dir: &str, module: &str, anchor: &str, files: &[templates::File]) {
+fn tell(name: &str, dir: &str, module: &str, anchor: &str, files: &[File]) {
     outln!("Created exercise {name} in exercises/{dir} and solutions/{dir}.");
     outln!("Now fill in:");
     for (rel, _, side) in files {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::course::{Course, Exercise, Mode};
+use crate::course::{Course, Exercise};
 use crate::term::{Paint, Style};
 
 pub(crate) fn run(course: &Course, name: Option<&str>) -> Result<i32> {
@@ -43,10 +43,7 @@ pub(crate) fn solution_files(course: &Course, ex: &Exercise) -> Result<Vec<PathB
                 return false;
             }
             let is_test = s.ends_with("_test.go");
-            match ex.mode {
-                Mode::LearnerTests => is_test,
-                _ => !is_test,
-            }
+            is_test == ex.mode.fields().learner_writes_tests
         })
         .collect())
 }

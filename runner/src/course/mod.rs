@@ -23,7 +23,7 @@ pub use info::{
     Bug, ExerciseInfo, FAIL_KINDS, FORMAT_VERSION, InfoFile, ModuleInfo, Require, RunCase,
     StderrRule,
 };
-pub use mode::Mode;
+pub use mode::{Fields, Mode};
 use parse::Located;
 pub use parse::{InfoError, line_col, parse_info};
 

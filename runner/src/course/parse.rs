@@ -155,63 +155,53 @@ fn check_limits(loc: &Located<'_>, ex: &ExerciseInfo) -> Result<(), InfoError> {
     Ok(())
 }
 
-/// The fields each mode needs, and those it refuses.
+/// The fields each mode needs, and those it refuses ([`Mode::fields`]).
 fn check_mode(loc: &Located<'_>, ex: &ExerciseInfo) -> Result<(), InfoError> {
     let name = ex.name.get_ref();
     let at = ex.name.span();
-    match ex.mode {
-        Mode::Run if ex.cases.is_empty() => {
-            return Err(loc.err(
-                at,
-                format!("exercise {name:?} has mode = \"run\" but no [[exercises.cases]]: add at least one"),
-            ));
-        }
-        Mode::Run => {}
-        _ if !ex.cases.is_empty() => {
-            return Err(loc.err(
-                at,
-                format!("exercise {name:?}: [[exercises.cases]] only applies to mode = \"run\""),
-            ));
-        }
-        _ => {}
+    let mode = ex.mode;
+    let fields = mode.fields();
+    let err = |message: String| Err(loc.err(at.clone(), message));
+    if fields.cases && ex.cases.is_empty() {
+        return err(format!(
+            "exercise {name:?} has mode = \"{mode}\" but no [[exercises.cases]]: add at least one"
+        ));
     }
-    match ex.mode {
-        Mode::LearnerTests => {
-            if ex.bugs.is_empty() {
-                return Err(loc.err(
-                    at,
-                    format!("exercise {name:?} has mode = \"learner-tests\" but no [[exercises.bugs]]: add at least one"),
-                ));
-            }
-            if ex.race {
-                return Err(loc.err(
-                    at,
-                    format!(
-                        "exercise {name:?}: race is not supported with mode = \"learner-tests\""
-                    ),
-                ));
-            }
-        }
-        _ if !ex.bugs.is_empty() || !ex.require.is_empty() => {
-            return Err(loc.err(
-                at,
-                format!(
-                    "exercise {name:?}: bugs and require only apply to mode = \"learner-tests\""
-                ),
-            ));
-        }
-        _ => {}
+    if !fields.cases && !ex.cases.is_empty() {
+        return err(format!(
+            "exercise {name:?}: [[exercises.cases]] only applies to mode = {}",
+            Mode::named_where(|f| f.cases)
+        ));
+    }
+    if fields.bugs && ex.bugs.is_empty() {
+        return err(format!(
+            "exercise {name:?} has mode = \"{mode}\" but no [[exercises.bugs]]: add at least one"
+        ));
+    }
+    if !fields.bugs && (!ex.bugs.is_empty() || !ex.require.is_empty()) {
+        return err(format!(
+            "exercise {name:?}: bugs and require only apply to mode = {}",
+            Mode::named_where(|f| f.bugs)
+        ));
+    }
+    if !fields.race && ex.race {
+        return err(format!(
+            "exercise {name:?}: race is not supported with mode = \"{mode}\""
+        ));
     }
     Ok(())
 }
 
-/// `main`: only for run and server, and a clean relative path.
+/// `main`: only for modes that build a program, and a clean relative path.
 fn check_main(loc: &Located<'_>, ex: &ExerciseInfo) -> Result<(), InfoError> {
     if let Some(main) = &ex.main {
-        if !matches!(ex.mode, Mode::Run | Mode::Server) {
+        if !ex.mode.fields().main {
             return Err(loc.err(
                 main.span(),
-                "main only applies to mode = \"run\" or \"server\"",
+                format!(
+                    "main only applies to mode = {}",
+                    Mode::named_where(|f| f.main)
+                ),
             ));
         }
         if !relative_clean(main.get_ref()) {

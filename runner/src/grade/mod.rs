@@ -1,13 +1,15 @@
 //! Grading: turns an exercise (or its reference solution) into a [`Verdict`].
-//! One submodule per mode; what they share is here (the grader, its cache,
-//! overlays), in `gocmd` (the go command they run) and in `source` (what
-//! they read from Go source).
+//! Each mode is described in [`modes`], one file each, and graded by its own
+//! module (`gotest` for `test`, `run`, `server`, `learner_tests`); what they
+//! share is here (the grader, its cache, overlays), in `gocmd` (the go
+//! command they run) and in `source` (what they read from Go source).
 
 pub(crate) mod cache;
 pub(crate) mod gotest;
 pub(crate) mod group;
 pub(crate) mod learner_tests;
 pub(crate) mod manifest;
+pub(crate) mod modes;
 pub(crate) mod quick;
 pub(crate) mod run;
 pub(crate) mod seal;
@@ -22,7 +24,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
-use crate::course::{Course, Exercise, Mode};
+use crate::course::{Course, Exercise};
 use crate::process::CancelToken;
 use crate::verdict::Verdict;
 
@@ -152,12 +154,7 @@ impl<'a> Grader<'a> {
         if let Some(refused) = self.precheck(ex, target)? {
             return Ok(refused);
         }
-        let verdict = match ex.mode {
-            Mode::Test => gotest::grade(self, ex, target),
-            Mode::Run => run::grade(self, ex, target),
-            Mode::LearnerTests => learner_tests::grade(self, ex, target),
-            Mode::Server => server::grade(self, ex, target),
-        }?;
+        let verdict = modes::of(ex.mode).grade(self, ex, target)?;
         if let Verdict::CompileError { output } = &verdict
             && let Some(why) = missing_c_compiler(output)
         {

@@ -10,7 +10,7 @@ mod views;
 use std::io::Write;
 
 use super::{Model, View};
-use crate::course::{Course, Exercise, Mode};
+use crate::course::{Course, Exercise};
 use crate::term::{self, Paint, Style};
 
 pub(crate) struct Screen {
@@ -23,7 +23,7 @@ pub(crate) fn main_files(course: &Course, ex: &Exercise) -> Vec<String> {
     let Ok((code, tests)) = crate::grade::go_files(&dir) else {
         return vec![];
     };
-    let files = if ex.mode == Mode::LearnerTests {
+    let files = if ex.mode.fields().learner_writes_tests {
         tests
     } else {
         code

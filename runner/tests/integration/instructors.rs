@@ -195,6 +195,22 @@ fn dev_check_reports_a_wrong_solution_that_passes_and_stray_files() {
 }
 
 #[test]
+fn dev_check_refuses_a_failure_the_mode_never_reports() {
+    let c = mini();
+    let info = c.read("info.toml").replacen(
+        "fails_with = [\"TestDouble\"]",
+        "fails_with = [\"output\"]",
+        1,
+    );
+    c.write("info.toml", &info);
+    c.run(&["dev", "check", "double"])
+        .expect_code(1)
+        .expect_stdout(
+            "fails_with names \"output\", which a test exercise never reports: use one of compile, tests, crash, timeout",
+        );
+}
+
+#[test]
 fn dev_check_reports_book_problems() {
     let c = mini();
     c.write(

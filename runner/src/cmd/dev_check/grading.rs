@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use super::{Problem, problem};
-use crate::course::{Course, Exercise, FAIL_KINDS, Mode};
+use crate::course::{Course, Exercise, FAIL_KINDS};
 use crate::grade::{ALT_DIR, Grader, Target, WRONG_DIR, go_files, test_funcs_in};
 use crate::term::Style;
 use crate::verdict::Verdict;
@@ -207,7 +207,7 @@ fn intended_tests(
     {
         for t in tests {
             let top = t.split('/').next().unwrap_or(t);
-            if ex.mode != Mode::LearnerTests && !funcs.tests.iter().any(|f| f == top) {
+            if !ex.mode.fields().learner_writes_tests && !funcs.tests.iter().any(|f| f == top) {
                 return Err(format!(
                     "fails_with names {top}, which is not a hidden test"
                 ));

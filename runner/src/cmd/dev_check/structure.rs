@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{Problem, problem};
-use crate::course::{Course, Exercise, Mode, number_of};
+use crate::course::{Course, Exercise, number_of};
+use crate::grade::modes::SolutionDir;
 
 /// Checks that need no grading: files, numbering, hints, book sections.
 pub(super) fn structure(course: &Course) -> Result<Vec<Problem>> {
@@ -141,6 +142,19 @@ fn info_entry(ex: &Exercise, out: &mut Vec<Problem>) {
             "info.toml does not say how it fails as shipped; add fails_with (for example [\"compile\"] or [\"TestName\"])",
         ));
     }
+    let reports = crate::grade::modes::of(ex.mode).fail_kinds();
+    for kind in ex.fails_with.iter().flatten() {
+        if crate::course::FAIL_KINDS.contains(&kind.as_str()) && !reports.contains(&kind.as_str()) {
+            out.push(problem(
+                &exdir,
+                format!(
+                    "fails_with names {kind:?}, which a {} exercise never reports: use one of {}",
+                    ex.mode,
+                    reports.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// The files of an exercise and of its solution, and what its mode needs
@@ -158,14 +172,24 @@ fn exercise_files(course: &Course, ex: &Exercise, out: &mut Vec<Problem>) -> Res
             !s.contains('/') && s.ends_with("_test.go")
         })
         .collect();
-    if ex.mode != Mode::LearnerTests {
+    let writes_tests = ex.mode.fields().learner_writes_tests;
+    if !writes_tests {
         for f in &hidden_tests {
             hidden_test_names(root, ex, f, out);
         }
     }
-    mode_needs(root, ex, &ex_files, hidden_tests.len(), out);
+    let sol = SolutionDir {
+        root,
+        ex,
+        ex_files: &ex_files,
+        hidden_tests: hidden_tests.len(),
+    };
+    let spec = crate::grade::modes::of(ex.mode);
+    for (path, message) in spec.solution_needs(&sol) {
+        out.push(problem(path, message));
+    }
     let soldir = ex.solution_rel();
-    if ex.mode != Mode::LearnerTests && root.join(&soldir).join("bugs").exists() {
+    if !ex.mode.fields().bugs && root.join(&soldir).join("bugs").exists() {
         out.push(problem(format!("{soldir}/bugs"), "bugs/ is for learner-tests exercises; use wrong/ for wrong solutions the hidden tests must reject"));
     }
     Ok(())
@@ -182,7 +206,7 @@ fn learner_files(ex: &Exercise, ex_files: &[PathBuf], out: &mut Vec<Problem>) {
                 format!("{exdir}/{s}"),
                 "stray file: exercises hold Go files (assets go in a subdirectory); remove it",
             ));
-        } else if s.ends_with("_test.go") && ex.mode != Mode::LearnerTests {
+        } else if s.ends_with("_test.go") && !ex.mode.fields().learner_writes_tests {
             out.push(problem(
                 format!("{exdir}/{s}"),
                 "a test file in exercises/: hidden tests live in solutions/ and are added at grading time; remove it",
@@ -237,83 +261,6 @@ fn hidden_test_names(root: &Path, ex: &Exercise, f: &Path, out: &mut Vec<Problem
                 names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
             ),
         ));
-    }
-}
-
-/// What each mode needs in the solution: hidden tests, reference tests and
-/// bugs, or probes.
-fn mode_needs(
-    root: &Path,
-    ex: &Exercise,
-    ex_files: &[PathBuf],
-    n_hidden: usize,
-    out: &mut Vec<Problem>,
-) {
-    let soldir = ex.solution_rel();
-    match ex.mode {
-        Mode::Test if n_hidden == 0 => out.push(problem(
-            &soldir,
-            "a test-mode exercise needs hidden tests: add a _test.go file here",
-        )),
-        Mode::LearnerTests => learner_tests_needs(root, ex, ex_files, n_hidden, out),
-        Mode::Server if !root.join(&soldir).join("probes.toml").is_file() && n_hidden == 0 => {
-            out.push(problem(
-                &soldir,
-                "a server exercise needs probes.toml or hidden tests",
-            ));
-        }
-        _ => {}
-    }
-}
-
-/// A learner-tests exercise: reference tests kept back, a stub shipped, and
-/// a directory for each listed bug (and a listing for each directory).
-fn learner_tests_needs(
-    root: &Path,
-    ex: &Exercise,
-    ex_files: &[PathBuf],
-    n_hidden: usize,
-    out: &mut Vec<Problem>,
-) {
-    let exdir = ex.exercise_rel();
-    let soldir = ex.solution_rel();
-    if n_hidden == 0 {
-        out.push(problem(
-            &soldir,
-            "a learner-tests exercise needs the reference tests here (a _test.go file)",
-        ));
-    }
-    for f in ex_files
-        .iter()
-        .filter(|f| f.to_string_lossy().ends_with("_test.go"))
-    {
-        let shipped = std::fs::read(root.join(&exdir).join(f)).unwrap_or_default();
-        let reference = std::fs::read(root.join(&soldir).join(f)).unwrap_or_default();
-        if shipped == reference {
-            out.push(problem(
-                format!("{exdir}/{}", f.display()),
-                "ships the reference tests themselves: give the learner a stub",
-            ));
-        }
-    }
-    for b in &ex.bugs {
-        if !root.join(&soldir).join("bugs").join(&b.name).is_dir() {
-            out.push(problem(
-                format!("{soldir}/bugs/{}", b.name),
-                "missing: every [[exercises.bugs]] entry needs a directory with the buggy files",
-            ));
-        }
-    }
-    if let Ok(rd) = std::fs::read_dir(root.join(&soldir).join("bugs")) {
-        for e in rd.flatten() {
-            let n = e.file_name().to_string_lossy().into_owned();
-            if !ex.bugs.iter().any(|b| b.name == n) {
-                out.push(problem(
-                    format!("{soldir}/bugs/{n}"),
-                    "not listed in [[exercises.bugs]]: describe it there or remove it",
-                ));
-            }
-        }
     }
 }
 
