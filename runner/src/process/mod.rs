@@ -24,7 +24,8 @@
 //! capture cap and the memory bound. The rest is one file per concern:
 //! [`cmd`] describes a child, [`spawn`] starts it, [`capture`] keeps what
 //! it writes, [`running`] waits on it and ends it, [`live`] lists the trees
-//! alive so that all can be killed at once, and [`cancel`] stops runs.
+//! alive so that all can be killed at once, [`cancel`] stops runs, and
+//! [`memory`] stops a run whose processes pass its memory bound.
 
 #[cfg(unix)]
 pub(crate) mod guard;
