@@ -69,6 +69,10 @@ pub struct ExerciseInfo {
     /// Time limit for grading, in seconds (default 10).
     #[serde(default)]
     pub timeout: Option<Spanned<u64>>,
+    /// Memory bound of the learner's code while it is graded, in MiB
+    /// (default 2048, or `BACKENDLINGS_MEMORY_LIMIT_MB`).
+    #[serde(default)]
+    pub memory_mb: Option<Spanned<u64>>,
     /// Hints, from a nudge to nearly the answer.
     #[serde(default = "empty_spanned")]
     pub hints: Spanned<Vec<String>>,

@@ -43,6 +43,9 @@ pub struct Exercise {
     pub vet: bool,
     pub count: Option<u32>,
     pub timeout: Duration,
+    /// The exercise's own memory bound, in MiB (`memory_mb`); `None`: the
+    /// default ([`Exercise::memory_limit`]).
+    pub memory_mb: Option<u64>,
     pub hints: Vec<String>,
     pub book: String,
     pub fails_with: Option<Vec<String>>,
@@ -61,6 +64,13 @@ impl Exercise {
     /// `exercises/<dir>`, relative to the course root.
     pub fn exercise_rel(&self) -> String {
         format!("exercises/{}", self.dir)
+    }
+
+    /// The memory bound of the learner's code while it is graded, in bytes:
+    /// the exercise's `memory_mb`, or the runner's default.
+    pub fn memory_limit(&self) -> u64 {
+        self.memory_mb
+            .map_or_else(crate::process::memory_limit, |mb| mb << 20)
     }
 
     /// `solutions/<dir>`, relative to the course root.
@@ -239,6 +249,7 @@ fn exercise_on_disk(
         timeout: ex
             .timeout
             .map_or(DEFAULT_TIMEOUT, |t| Duration::from_secs(t.into_inner())),
+        memory_mb: ex.memory_mb.map(Spanned::into_inner),
         hints: ex.hints.into_inner(),
         book: ex.book.into_inner(),
         fails_with: ex.fails_with.map(Spanned::into_inner),

@@ -8,6 +8,10 @@ use std::ops::Range;
 
 use super::{ExerciseInfo, FAIL_KINDS, FORMAT_VERSION, InfoFile, Mode};
 
+/// The values `memory_mb` may take, in MiB: from 16 MiB (below it, Go's
+/// runtime alone would not fit) to 64 GiB.
+const MEMORY_MB: std::ops::RangeInclusive<u64> = 16..=65536;
+
 /// A problem in `info.toml`, with its position.
 #[derive(Debug)]
 pub struct InfoError {
@@ -137,12 +141,24 @@ fn check_identity(
     Ok(())
 }
 
-/// Timeout, count and hints.
+/// Timeout, memory bound, count and hints.
 fn check_limits(loc: &Located<'_>, ex: &ExerciseInfo) -> Result<(), InfoError> {
     if let Some(t) = &ex.timeout
         && !(1..=600).contains(t.get_ref())
     {
         return Err(loc.err(t.span(), "timeout must be between 1 and 600 seconds"));
+    }
+    if let Some(m) = &ex.memory_mb
+        && !MEMORY_MB.contains(m.get_ref())
+    {
+        return Err(loc.err(
+            m.span(),
+            format!(
+                "memory_mb must be between {} and {} (MiB)",
+                MEMORY_MB.start(),
+                MEMORY_MB.end()
+            ),
+        ));
     }
     if let Some(c) = &ex.count
         && !(1..=100).contains(c.get_ref())

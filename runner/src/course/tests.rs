@@ -121,3 +121,22 @@ fn module_titles_fall_back_to_the_directory() {
     };
     assert_eq!(c.module_title("15_json_apis"), "Json apis");
 }
+
+#[test]
+fn memory_mb_out_of_range_is_refused_with_its_position() {
+    for bad in ["0", "15", "65537", "1000000000"] {
+        let e = err(&GOOD.replace("timeout = 5", &format!("memory_mb = {bad}")));
+        assert_eq!(
+            e, "info.toml:20:13: memory_mb must be between 16 and 65536 (MiB)",
+            "memory_mb = {bad}"
+        );
+    }
+    let e = err(&GOOD.replace("timeout = 5", "memory_mb = -1"));
+    assert!(e.starts_with("info.toml:20:13:"), "{e}");
+    let info = parse_info("info.toml", &GOOD.replace("timeout = 5", "memory_mb = 128")).unwrap();
+    assert_eq!(
+        info.exercises[1].memory_mb.as_ref().map(|m| *m.get_ref()),
+        Some(128)
+    );
+    assert!(info.exercises[0].memory_mb.is_none());
+}

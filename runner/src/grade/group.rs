@@ -11,6 +11,10 @@
 //! sees, ends the shared run within seconds; the packages that finished keep
 //! their verdicts and the rest are graded alone, where the stuck one is
 //! reported as timed out.
+//!
+//! Exercises share a run only when they share their memory bound too: the
+//! run gets that bound, over all its test binaries at once. A run stopped
+//! at the bound grades each of its exercises again alone, under its own.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
@@ -35,15 +39,18 @@ pub(crate) fn groupable(g: &Grader, ex: &Exercise) -> bool {
 /// be graded alone (a timeout, a crash, a cut stream, a run that failed).
 pub(crate) fn grade(g: &Grader, exercises: &[&Exercise], target: Target) -> Vec<Option<Verdict>> {
     let mut results: Vec<Option<Verdict>> = vec![None; exercises.len()];
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Vec<String>, u64), Vec<usize>> = BTreeMap::new();
     for (i, ex) in exercises.iter().enumerate() {
-        groups.entry(test_args(ex)).or_default().push(i);
+        groups
+            .entry((test_args(ex), ex.memory_limit()))
+            .or_default()
+            .push(i);
     }
-    for (args, members) in groups {
+    for ((args, memory), members) in groups {
         if g.cancel.is_cancelled() {
             break;
         }
-        if let Ok(verdicts) = run_group(g, exercises, target, &args, &members) {
+        if let Ok(verdicts) = run_group(g, exercises, target, &args, memory, &members) {
             for (i, v) in verdicts {
                 results[i] = v;
             }
@@ -52,11 +59,14 @@ pub(crate) fn grade(g: &Grader, exercises: &[&Exercise], target: Target) -> Vec<
     results
 }
 
+/// One shared `go test` run with the flags `args` and the memory bound
+/// `memory` (bytes), for the exercises at `members`.
 fn run_group(
     g: &Grader,
     exercises: &[&Exercise],
     target: Target,
     args: &[String],
+    memory: u64,
     members: &[usize],
 ) -> Result<Vec<(usize, Option<Verdict>)>> {
     let mut plans: Vec<(usize, Plan)> = Vec::new();
@@ -90,6 +100,7 @@ fn run_group(
     let out = cmd
         .timeout(BUILD_TIMEOUT)
         .deadlines(PackageClock::matches, move |line| clock.next(line))
+        .memory_limit(memory)
         .cap(64 << 20)
         .keep_lines(keep_event)
         .run()?;

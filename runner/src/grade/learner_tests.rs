@@ -276,6 +276,7 @@ fn run(g: &Grader, ex: &Exercise, target: Target, plan: &Plan, bench: bool) -> R
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
         .rearm_on(START_MARKER, ex.timeout + std::time::Duration::from_secs(2))
+        .memory_limit(ex.memory_limit())
         .cap(8 << 20)
         .keep_lines(gotest::keep_event)
         .run();

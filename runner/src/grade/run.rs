@@ -114,10 +114,9 @@ fn run_case(
         .args(&case.args)
         .cwd(g.course.root.join(dir))
         .timeout(ex.timeout)
-        .cancel(&g.cancel);
-    for (k, v) in &case.env {
-        cmd = cmd.env(k, v);
-    }
+        .memory_limit(ex.memory_limit())
+        .cancel(&g.cancel)
+        .envs(&case.env);
     if let Some(input) = &case.stdin {
         cmd = cmd.stdin(input.clone().into_bytes());
     }

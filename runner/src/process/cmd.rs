@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::DEFAULT_CAP;
 use super::cancel::CancelToken;
 use super::running::{Ended, Output, Waited};
+use super::{DEFAULT_CAP, memory_limit};
 
 /// A child process to run.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub(crate) struct Cmd {
     pub(super) deadlines: Option<Deadlines>,
     pub(super) keep: Option<fn(&[u8]) -> Keep>,
     pub(super) stderr_lines: Option<LineSink>,
+    /// The memory bound, in bytes ([`memory_limit`] unless set).
+    pub(super) memory_limit: u64,
 }
 
 /// Receives each line a child writes to stderr, as it is written (to tell
@@ -84,6 +86,7 @@ impl Cmd {
             deadlines: None,
             keep: None,
             stderr_lines: None,
+            memory_limit: memory_limit(),
         }
     }
 
@@ -137,6 +140,13 @@ impl Cmd {
 
     pub(crate) fn cap(mut self, cap: usize) -> Cmd {
         self.cap = cap;
+        self
+    }
+
+    /// The memory bound of the run, in bytes: past it, the run is stopped
+    /// and [`Output::over_memory`] names the bound.
+    pub(crate) fn memory_limit(mut self, bytes: u64) -> Cmd {
+        self.memory_limit = bytes;
         self
     }
 

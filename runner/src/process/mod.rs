@@ -24,12 +24,13 @@
 //! capture cap and the memory bound. The rest is one file per concern:
 //! [`cmd`] describes a child, [`spawn`] starts it, [`capture`] keeps what
 //! it writes, [`running`] waits on it and ends it, [`live`] lists the trees
-//! alive so that all can be killed at once, and [`cancel`] stops runs.
+//! alive so that all can be killed at once, [`cancel`] stops runs, and
+//! [`memory`] stops a run whose processes pass its memory bound.
 
 #[cfg(unix)]
 pub(crate) mod guard;
-#[cfg(target_os = "linux")]
-pub(crate) mod memory;
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
+mod memory;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
@@ -61,9 +62,10 @@ pub(crate) const MARKER_ENV: &str = "BACKENDLINGS_CHECK";
 /// Default cap of the bytes kept from the start of each output stream.
 pub(crate) const DEFAULT_CAP: usize = 1 << 20;
 
-/// The memory bound of a check, in bytes: 2 GiB unless
-/// `BACKENDLINGS_MEMORY_LIMIT_MB` says otherwise. Enforced on Linux
-/// ([`memory`]); elsewhere not yet.
+/// The default memory bound of a check, in bytes: 2 GiB unless
+/// `BACKENDLINGS_MEMORY_LIMIT_MB` says otherwise; a check may set its own
+/// ([`Cmd::memory_limit`]). Enforced on Linux, macOS and Windows
+/// ([`memory`]); on other systems not at all.
 pub(crate) fn memory_limit() -> u64 {
     std::env::var("BACKENDLINGS_MEMORY_LIMIT_MB")
         .ok()

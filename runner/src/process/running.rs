@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::cancel::{Cancelled, Registration};
 use super::capture::{Capture, Captured};
-use super::{exit_signal, live, memory_limit, sys};
+use super::{exit_signal, live, sys};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,10 +100,12 @@ pub(crate) struct Running {
     pub(super) readers_seen: usize,
     pub(super) status: Option<ExitStatus>,
     pub(super) registrations: Vec<Registration>,
-    /// Ends the memory watch (Linux).
+    /// Ends the memory watch.
     pub(super) watchdog_stop: Arc<AtomicBool>,
     /// Set when the memory watch stopped the run.
     pub(super) over_memory: Arc<AtomicBool>,
+    /// The memory bound of this run, in bytes.
+    pub(super) memory_limit: u64,
 }
 
 impl Running {
@@ -152,7 +154,9 @@ impl Running {
 
     /// The memory bound (bytes) when the run was stopped for passing it.
     pub(crate) fn over_memory(&self) -> Option<u64> {
-        self.over_memory.load(Ordering::SeqCst).then(memory_limit)
+        self.over_memory
+            .load(Ordering::SeqCst)
+            .then_some(self.memory_limit)
     }
 
     /// Whether the child has exited, without waiting.

@@ -15,10 +15,8 @@ use anyhow::Result;
 use super::cancel::{CancelToken, Cancelled, global_cancel};
 use super::capture::{Capture, reader};
 use super::cmd::Cmd;
-#[cfg(target_os = "linux")]
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
 use super::memory;
-#[cfg(target_os = "linux")]
-use super::memory_limit;
 use super::running::{Running, Wake};
 use super::{MARKER_ENV, live, sys};
 
@@ -62,12 +60,13 @@ impl Cmd {
         wait_in_background(child, Arc::clone(&tree), wake_tx.clone());
         let watchdog_stop = Arc::new(AtomicBool::new(false));
         let over_memory = Arc::new(AtomicBool::new(false));
-        #[cfg(target_os = "linux")]
+        #[cfg(any(target_os = "linux", target_os = "macos", windows))]
         {
+            let measured = Arc::clone(&tree);
             let kill_tree = Arc::clone(&tree);
             memory::watch(
-                tree.id(),
-                memory_limit(),
+                move || measured.resident(),
+                self.memory_limit,
                 Arc::clone(&watchdog_stop),
                 Arc::clone(&over_memory),
                 move || kill_tree.kill(),
@@ -90,6 +89,7 @@ impl Cmd {
             registrations,
             watchdog_stop,
             over_memory,
+            memory_limit: self.memory_limit,
         })
     }
 

@@ -168,6 +168,12 @@ impl Tree {
             .chain(children.split_whitespace().filter_map(|p| p.parse().ok()))
             .collect()
     }
+
+    /// Resident bytes of the processes in the group, Go's tools left out.
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    pub(super) fn resident(&self) -> u64 {
+        super::memory::resident(self.pid)
+    }
 }
 
 pub(crate) fn exit_signal(status: ExitStatus) -> Option<i32> {

@@ -94,6 +94,11 @@ impl Tree {
     pub(super) fn pids(&self) -> Vec<u32> {
         vec![self.pid]
     }
+
+    /// Working-set bytes of the job's processes, Go's tools left out.
+    pub(super) fn resident(&self) -> u64 {
+        super::memory::resident(self.job)
+    }
 }
 
 impl Drop for Tree {

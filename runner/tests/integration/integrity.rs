@@ -138,6 +138,62 @@ fn code_that_takes_more_memory_than_the_bound_is_stopped_with_a_sentence() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn an_exercise_with_its_own_memory_bound_is_stopped_at_it() {
+    let c = Course::fixture("minicourse");
+    let info = c.read("info.toml").replace(
+        "name = \"double\"\n",
+        "name = \"double\"\nmemory_mb = 128\n",
+    );
+    c.write("info.toml", &info);
+    c.write(
+        "exercises/01_numbers/01_double/double.go",
+        "package double\n\nimport \"time\"\n\nvar kept [][]byte\n\n\
+         // Double returns 2n, after holding on to 320 MiB for a while.\n\
+         func Double(n int) int {\n\
+         \tfor range 20 {\n\
+         \t\tb := make([]byte, 16<<20)\n\
+         \t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n\
+         \t\tkept = append(kept, b)\n\
+         \t}\n\
+         \ttime.Sleep(2 * time.Second)\n\
+         \treturn 2 * n\n}\n",
+    );
+    for quick in ["off", "on"] {
+        let mut cmd = c.command(&["run", "double"]);
+        cmd.env("BACKENDLINGS_QUICK", quick)
+            .env_remove("BACKENDLINGS_MEMORY_LIMIT_MB");
+        run_command(cmd, Duration::from_secs(300))
+            .expect_code(1)
+            .expect_stdout("used more than 128 MiB of memory and was stopped");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_program_with_its_own_memory_bound_is_stopped_at_it() {
+    let c = Course::fixture("minicourse");
+    let info = c
+        .read("info.toml")
+        .replace("name = \"greet\"\n", "name = \"greet\"\nmemory_mb = 64\n");
+    c.write("info.toml", &info);
+    c.write(
+        "exercises/00_start/01_greet/main.go",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
+         func main() {\n\
+         \tb := make([]byte, 200<<20)\n\
+         \tfor i := range b {\n\t\tb[i] = 1\n\t}\n\
+         \ttime.Sleep(2 * time.Second)\n\
+         \tfmt.Println(\"Hello, mini!\", len(b))\n}\n",
+    );
+    let mut cmd = c.command(&["run", "greet"]);
+    cmd.env_remove("BACKENDLINGS_MEMORY_LIMIT_MB");
+    run_command(cmd, Duration::from_secs(300))
+        .expect_code(1)
+        .expect_stdout("used more than 64 MiB of memory and was stopped");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_replaced_test2json_in_the_cache_is_never_run() {

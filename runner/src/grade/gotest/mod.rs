@@ -181,6 +181,7 @@ fn go_test(g: &Grader, ex: &Exercise, plan: &Plan) -> Result<Verdict> {
         .arg(format!("./{}", plan.dir))
         .timeout(BUILD_TIMEOUT)
         .rearm_on(START_MARKER, ex.timeout + GRACE)
+        .memory_limit(ex.memory_limit())
         .cap(8 << 20)
         .keep_lines(keep_event)
         .run()?;

@@ -306,6 +306,7 @@ fn run_tests(
     let out = cmd
         .timeout(BUILD_TIMEOUT)
         .rearm_on(gotest::START_MARKER, ex.timeout + gotest::GRACE)
+        .memory_limit(ex.memory_limit())
         .cap(8 << 20)
         .keep_lines(gotest::keep_event)
         .run()?;

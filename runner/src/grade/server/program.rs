@@ -39,6 +39,7 @@ pub(super) fn spawn(
         .cwd(root.join(g.package_dir(ex, target)))
         .env("PORT", port.to_string())
         .env("ADDR", &addr)
+        .memory_limit(ex.memory_limit())
         .cancel(&g.cancel);
     for (k, v) in &probes.server.env {
         cmd = cmd.env(k, v);

@@ -1,40 +1,8 @@
-//! A memory bound for the learner's code (Linux): while a check runs, the
-//! resident memory of its processes is summed a few times a second, and the
-//! check is stopped when it passes the bound. Go's own tools (the `go`
-//! command, the compiler, the linker) do not count: only what was built
-//! from the learner's code does.
-
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
-
-/// Watches the process group led by `leader` until `stop` is set; when its
-/// learner-built processes hold more than `limit` bytes, sets `over` and
-/// calls `kill`.
-pub(super) fn watch(
-    leader: u32,
-    limit: u64,
-    stop: Arc<AtomicBool>,
-    over: Arc<AtomicBool>,
-    kill: impl Fn() + Send + 'static,
-) {
-    std::thread::spawn(move || {
-        while !stop.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(200));
-            if stop.load(Ordering::SeqCst) {
-                break;
-            }
-            if resident(leader) > limit {
-                over.store(true, Ordering::SeqCst);
-                kill();
-                break;
-            }
-        }
-    });
-}
+//! Linux: the processes of a process group and their resident memory, from
+//! `/proc`.
 
 /// Resident bytes of the processes in `group`, Go's tools left out.
-fn resident(group: u32) -> u64 {
+pub(in crate::process) fn resident(group: u32) -> u64 {
     // SAFETY: sysconf has no preconditions.
     let page = u64::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096);
     let Ok(entries) = std::fs::read_dir("/proc") else {
@@ -73,13 +41,10 @@ fn resident(group: u32) -> u64 {
     total
 }
 
-/// The `go` command and the tools under `pkg/tool` (compile, link, vet…).
+/// Whether the process runs one of Go's tools ([`super::is_go_tool`]).
 fn is_go_tool(pid: u32) -> bool {
-    let Ok(exe) = std::fs::read_link(format!("/proc/{pid}/exe")) else {
-        return false;
-    };
-    let exe = exe.to_string_lossy();
-    exe.contains("/pkg/tool/") || exe.ends_with("/bin/go") || exe.ends_with("/bin/gofmt")
+    std::fs::read_link(format!("/proc/{pid}/exe"))
+        .is_ok_and(|exe| super::is_go_tool(&exe.to_string_lossy()))
 }
 
 #[cfg(test)]
