@@ -23,6 +23,9 @@ import queue
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "backendlings")
+# The runner's cache for the benchmark's courses, removed at the end.
+CACHE = tempfile.mkdtemp(prefix="bench-runner-cache-")
+os.environ["BACKENDLINGS_CACHE_DIR"] = CACHE
 SAVES = 12
 PAUSE = 0.5
 FIGURES = ("verify", "save", "list", "cold")
@@ -113,17 +116,14 @@ def bench_verify(course, modes):
         t, r = timed([BIN, "--course", course, "verify", "--no-cache"] + test_names)
         assert r.returncode == 0, r.stdout + r.stderr
         ours.append(t)
-    overlays = os.path.join(course, ".backendlings", "cache", "overlay")
     per_pkg = []
     for _ in range(3):
         t = time.perf_counter()
         for n, d in zip(names, dirs):
             if modes.get(d) != "test":
                 continue
-            ov = os.path.join(overlays, f"{n}-exercise.json")
-            args = ["go", "test", "-json"]
-            if os.path.exists(ov):
-                args.append(f"-overlay={ov}")
+            ov = hidden_overlay(course, d, os.path.join(CACHE, f"{n}-overlay.json"))
+            args = ["go", "test", "-json", f"-overlay={ov}"]
             subprocess.run(args + [f"./exercises/{d}"], cwd=course, capture_output=True)
         per_pkg.append(time.perf_counter() - t)
     n = len(modes)
@@ -183,6 +183,21 @@ class Watch:
         self.p.wait(20)
 
 
+def hidden_overlay(course, dir, path):
+    """Writes a `go test -overlay` file adding the hidden tests of
+    exercises/DIR (from solutions/DIR), as the runner does, and returns its
+    path."""
+    sol = os.path.join(course, "solutions", dir)
+    replace = {
+        os.path.join(course, "exercises", dir, f): os.path.join(sol, f)
+        for f in sorted(os.listdir(sol))
+        if f.endswith("_test.go")
+    }
+    with open(path, "w") as f:
+        json.dump({"Replace": replace}, f)
+    return path
+
+
 def edit(path, n):
     lines = [l for l in open(path) if not l.startswith("const benchEdit")]
     lines.append(f"const benchEdit = {n}\n")
@@ -199,11 +214,9 @@ def save_series(course, other, exercise, package_dir, file, env=None):
     w = Watch(course, env)
     w.wait(lambda l: l.startswith("✓ ") or l.startswith("✗ "))
     path = os.path.join(course, package_dir, file)
-    # The same overlay the runner uses, pointing at the other copy.
-    overlay = os.path.join(course, ".backendlings", "cache", "overlay", f"{exercise}-exercise.json")
-    overlay2 = os.path.join(other, "overlay.json")
-    with open(overlay2, "w") as f:
-        f.write(open(overlay).read().replace(course, other))
+    # The hidden tests the runner adds, added to the other copy.
+    dir = package_dir[len("exercises/"):]
+    overlay2 = hidden_overlay(other, dir, os.path.join(other, "overlay.json"))
     ours, bare = [], []
     for i in range(SAVES):
         # A learner reads the verdict before saving again; the watcher uses
@@ -254,7 +267,7 @@ def bench_cold(course, exercise):
     cache = tempfile.mkdtemp(prefix="bench-gocache-")
     env = dict(os.environ, GOCACHE=cache)
     # A fresh clone: none of the runner's own records either.
-    shutil.rmtree(os.path.join(course, ".backendlings", "cache"), ignore_errors=True)
+    shutil.rmtree(CACHE, ignore_errors=True)
     state = os.path.join(course, ".backendlings-state.json")
     json.dump({"format_version": 1, "current": exercise, "welcomed": True}, open(state, "w"))
     t0 = time.perf_counter()
@@ -294,6 +307,7 @@ def main():
             bench_list(course)
         if "cold" in only:
             bench_cold(course, "variadic_sum")
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -64,8 +64,23 @@ use anyhow::Result;
 
 use crate::cli::{Args, Command, DevCommand, WatchArgs};
 
+/// Makes every thread allocate from one arena (Linux with glibc). The
+/// runner's threads mostly wait on children, so they hardly contend, while
+/// glibc's default (an arena per new thread, up to eight per core) keeps
+/// what each check's thread freed: watch mode, which checks on a new thread
+/// per save, grew by a few megabytes a save. Must run before any thread.
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: called before any other thread exists; mallopt only changes
+    // how malloc keeps memory.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn run() -> i32 {
+    one_malloc_arena();
     #[cfg(unix)]
     {
         let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
