@@ -458,11 +458,14 @@ fn e_opens_the_exercise_in_the_editor_named_by_editor() {
     let mut s = Session::start_with(&c, &[("EDITOR", script.to_str().unwrap())]);
     s.wait_for("✗ 1 test failed");
     s.key("e");
+    // The shell creates the file before echo writes its line: wait for
+    // the whole line.
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !record.exists() && Instant::now() < deadline {
+    let mut opened = String::new();
+    while !opened.ends_with('\n') && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
+        opened = std::fs::read_to_string(&record).unwrap_or_default();
     }
-    let opened = std::fs::read_to_string(&record).unwrap_or_default();
     assert!(opened.contains(FILE), "the editor was given {opened:?}");
     s.key("q");
     assert_eq!(s.finish(), 0);
