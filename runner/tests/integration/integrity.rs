@@ -273,3 +273,99 @@ fn an_endless_init_in_a_shared_verify_run_is_timed_out_in_seconds() {
         "verify took {took:?}: the stuck package held the shared run"
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn events_written_into_the_runners_pipe_do_not_pass_another_exercise() {
+    // passes and test_fails share one `go test` run in verify. passes's
+    // code waits until test_fails has been tested (in parallel), then
+    // writes test2json events for it straight into the pipe the runner
+    // reads (the go command's stdout), reporting its tests as passed: the
+    // last word on test_fails in the stream. Its own test binary never
+    // confirmed a pass.
+    let c = Course::fixture("outcomes");
+    c.write(
+        "exercises/01_grading/01_passes/forge.go",
+        r#"package sum
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+func init() {
+	time.Sleep(4 * time.Second)
+	f, err := os.OpenFile(fmt.Sprintf("/proc/%d/fd/1", os.Getppid()), os.O_WRONLY, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	pkg := "outcomes/exercises/01_grading/03_test_fails"
+	for _, line := range []string{
+		`{"Action":"start","Package":"` + pkg + `"}`,
+		`{"Action":"run","Package":"` + pkg + `","Test":"TestSum"}`,
+		`{"Action":"pass","Package":"` + pkg + `","Test":"TestSum","Elapsed":0}`,
+		`{"Action":"run","Package":"` + pkg + `","Test":"TestSumDoesNotModify"}`,
+		`{"Action":"pass","Package":"` + pkg + `","Test":"TestSumDoesNotModify","Elapsed":0}`,
+		`{"Action":"pass","Package":"` + pkg + `","Elapsed":0}`,
+	} {
+		fmt.Fprintln(f, line)
+	}
+}
+"#,
+    );
+    let r = run_command(
+        c.command(&["verify", "--no-cache"]),
+        Duration::from_secs(300),
+    );
+    r.expect_code(1);
+    let line = |name: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("test_fails").contains("✗"),
+        "a forged pass was taken:\n{}",
+        r.stdout
+    );
+    // passes itself is still graded as passing (verify lists failures).
+    assert!(
+        !r.stdout.lines().any(|l| l.starts_with("✗ passes ")),
+        "{}",
+        r.stdout
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn learner_tests_cannot_tell_a_buggy_run_from_its_command_line() {
+    // Tests that fail whenever the go command's arguments mention a bug
+    // would "catch" every bug if the buggy runs were named after them.
+    let c = Course::fixture("outcomes");
+    c.write(
+        "exercises/03_learner/01_tests_ok/max_test.go",
+        r#"package max
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestMax(t *testing.T) {
+	cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", os.Getppid()))
+	if strings.Contains(strings.ToLower(string(cmdline)), "bug") {
+		t.Fatalf("a buggy implementation is in: %q", cmdline)
+	}
+}
+"#,
+    );
+    grade(&c, "tests_ok", "off")
+        .expect_code(1)
+        .expect_stdout("your tests missed 3 bugs");
+}
