@@ -369,3 +369,39 @@ func TestMax(t *testing.T) {
         .expect_code(1)
         .expect_stdout("your tests missed 3 bugs");
 }
+
+#[cfg(unix)]
+#[test]
+fn goflags_in_the_learners_shell_do_not_change_the_verdict() {
+    // `-exec=/bin/true` would run nothing and report success.
+    let c = Course::fixture("outcomes");
+    for quick in ["off", "on"] {
+        let mut cmd = c.command(&["run", "test_fails"]);
+        cmd.env("BACKENDLINGS_QUICK", quick)
+            .env("GOFLAGS", "-exec=/bin/true");
+        run_command(cmd, Duration::from_secs(300))
+            .expect_code(1)
+            .expect_stdout("1 test failed");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_remembered_pass_is_forgotten_when_a_symlinked_file_changes() {
+    let c = Course::fixture("outcomes");
+    let file = "exercises/01_grading/03_test_fails/sum.go";
+    c.write(
+        "elsewhere/sum.go",
+        &c.read("solutions/01_grading/03_test_fails/sum.go"),
+    );
+    std::fs::remove_file(c.file(file)).unwrap();
+    std::os::unix::fs::symlink(c.file("elsewhere/sum.go"), c.file(file)).unwrap();
+    c.run(&["verify", "test_fails"]).expect_code(0);
+    c.write(
+        "elsewhere/sum.go",
+        "package sum\n\nfunc Sum(xs []int) int { return 7 }\n",
+    );
+    c.run(&["verify", "test_fails"])
+        .expect_code(1)
+        .expect_stdout("1 test failed");
+}

@@ -479,3 +479,72 @@ fn e_without_an_editor_says_how_to_set_one() {
     s.key("q");
     assert_eq!(s.finish(), 0);
 }
+
+/// What Go's work directories and the runner's scratch left behind: any
+/// `go-build…` under `tmp` (the runner's TMPDIR), and anything under the
+/// course cache's `gotmp` and `scratch`.
+fn scratch_left(c: &Course, tmp: &std::path::Path) -> Vec<String> {
+    let mut left = Vec::new();
+    for e in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("go-build") {
+            left.push(e.path().display().to_string());
+        }
+    }
+    for sub in ["gotmp", "scratch"] {
+        let dir = c.file(&format!(".backendlings/cache/{sub}"));
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            left.push(e.path().display().to_string());
+        }
+    }
+    left
+}
+
+#[test]
+fn no_scratch_is_left_after_saves_during_checks_a_timeout_or_ctrl_c() {
+    let c = Course::fixture("outcomes");
+    let tmp = tempfile::tempdir().unwrap();
+    let tmp_s = tmp.path().to_str().unwrap();
+
+    // Ten saves, each while the check of the one before runs.
+    c.start_at("test_fails");
+    let mut s = Session::start_with(&c, &[("TMPDIR", tmp_s)]);
+    s.wait_for("✗ 1 test failed");
+    let path = "exercises/01_grading/03_test_fails/sum.go";
+    for i in 0..10 {
+        c.write(
+            path,
+            &format!("package sum\n\nfunc Sum(xs []int) int {{ return {i} + 100 }}\n"),
+        );
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    s.wait_for("Sum([1 2 3]) = 109, want 6");
+    s.key("q");
+    assert_eq!(s.finish(), 0);
+    let left = scratch_left(&c, tmp.path());
+    assert!(left.is_empty(), "after 10 saves: {left:?}");
+
+    // A check that times out.
+    let mut cmd = c.command(&["run", "endless_loop"]);
+    cmd.env("TMPDIR", tmp_s);
+    crate::harness::run_command(cmd, Duration::from_secs(120)).expect_code(1);
+    let left = scratch_left(&c, tmp.path());
+    assert!(left.is_empty(), "after a timeout: {left:?}");
+
+    // Ctrl-C while verify's checks run.
+    #[cfg(unix)]
+    {
+        let mut cmd = c.command(&["verify", "--no-cache"]);
+        cmd.env("TMPDIR", tmp_s)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        // SAFETY: kill(2) on our own child.
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130));
+        let left = scratch_left(&c, tmp.path());
+        assert!(left.is_empty(), "after Ctrl-C: {left:?}");
+    }
+}
