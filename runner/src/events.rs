@@ -23,9 +23,6 @@ pub struct Event {
     pub failed_build: Option<String>,
     #[serde(default)]
     pub elapsed: Option<f64>,
-    /// Go 1.27+: `error`, `error-continue`, `frame` or empty.
-    #[serde(default)]
-    pub output_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

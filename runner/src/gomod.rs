@@ -2,8 +2,8 @@
 //! `go` on PATH is that Go or newer.
 
 use std::path::Path;
-use std::process::Stdio;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
@@ -58,23 +58,26 @@ static INSTALLED: OnceLock<Result<String, String>> = OnceLock::new();
 /// returns the version found, or one sentence saying what to install.
 pub(crate) fn check_toolchain(required: &str) -> Result<String> {
     let found = INSTALLED.get_or_init(|| {
-        let out = std::process::Command::new("go")
-            .arg("env")
-            .arg("GOVERSION")
+        let out = crate::process::Cmd::new("go")
+            .args(["env", "GOVERSION"])
             .env("GOTOOLCHAIN", "local")
-            .current_dir(std::env::temp_dir())
-            .stdin(Stdio::null())
-            .output();
+            .cwd(std::env::temp_dir())
+            .timeout(Duration::from_secs(60))
+            .run();
         match out {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+            Err(e) if e.downcast_ref::<crate::process::NotFound>().is_some() => Err(format!(
                 "`go` was not found on PATH: install Go {required} or newer from https://go.dev/dl/ and open a new terminal"
             )),
-            Err(e) => Err(format!("could not run `go`: {e}; check your Go installation")),
-            Ok(out) if !out.status.success() => Err(format!(
+            Err(e) => Err(format!("could not run `go`: {e:#}; check your Go installation")),
+            Ok(out) if out.ended == crate::process::Ended::TimedOut => Err(
+                "`go env GOVERSION` did not answer within a minute; check your Go installation"
+                    .to_string(),
+            ),
+            Ok(out) if !out.success() => Err(format!(
                 "`go env GOVERSION` failed: {}; check your Go installation",
-                String::from_utf8_lossy(&out.stderr).trim()
+                out.stderr.text().trim()
             )),
-            Ok(out) => Ok(String::from_utf8_lossy(&out.stdout).trim().to_string()),
+            Ok(out) => Ok(out.stdout.text().trim().to_string()),
         }
     });
     let found = found.clone().map_err(anyhow::Error::msg)?;

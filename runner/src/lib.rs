@@ -9,12 +9,13 @@
 //! ```text
 //! lib (run, dispatch)        the command line, wired to everything
 //! watch                      the watch screen, keys, file events
-//! cmd                        one module per command; verify_all
-//! grade                      one grading: go test, quick path, run, servers
+//! cmd                        one module per command
+//! grade                      grading: one mode per file, batches, the cache
 //! verdict course state probes book progress_bar gomod lock term cli
 //! paths events json_match prometheus signals
 //! process                    every child process, its limits and its end
-//! fsutil invoked exit        files, hashes, how the runner was started
+//! fsutil invoked exit pool   files, hashes, how the runner was started,
+//!                            the worker pool
 //! ```
 
 /// `print!` that ends the program quietly when stdout is closed early, as
@@ -48,6 +49,7 @@ pub(crate) mod invoked;
 pub(crate) mod json_match;
 pub(crate) mod lock;
 pub(crate) mod paths;
+pub(crate) mod pool;
 pub mod probes;
 pub(crate) mod process;
 pub(crate) mod progress_bar;
@@ -179,7 +181,7 @@ mod layers {
         ],
         &["paths", "events", "json_match", "prometheus", "signals"],
         &["process"],
-        &["fsutil", "invoked", "exit"],
+        &["fsutil", "invoked", "exit", "pool"],
     ];
 
     fn layer(module: &str) -> Option<usize> {

@@ -177,6 +177,14 @@ impl Rewriter {
         out.join("\n")
     }
 
+    /// What a program of the exercise printed to stderr, as the learner
+    /// should read it: paths relative to the course, and a panic's goroutine
+    /// dump trimmed to the frames in the exercise, as for tests.
+    pub(crate) fn program_output(&self, stderr: &str) -> String {
+        let lines: Vec<String> = stderr.lines().map(String::from).collect();
+        self.test_output(&lines)
+    }
+
     fn assertion(&self, line: &str) -> String {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];

@@ -1,6 +1,8 @@
-//! A one-line progress bar on stderr, drawn only when stderr is a terminal.
-//! It shows up at once and its clock ticks every second, so a long shared
-//! `go test` run that reports only at its end never looks like a hang.
+//! The runner's one progress bar: [`text`] draws it (`[####------]`), for
+//! the watch screen and `progress`; [`Bar`] keeps one live on stderr while
+//! a batch runs, drawn only when stderr is a terminal. It shows up at once
+//! and its clock ticks every second, so a long shared `go test` run that
+//! reports only at its end never looks like a hang.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -8,6 +10,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::term;
+
+/// `[####------]`: `done` of `total` in `width` characters between the
+/// brackets (at least 4); full when there is nothing to do.
+pub(crate) fn text(done: usize, total: usize, width: usize) -> String {
+    let width = width.max(4);
+    let filled = (done.min(total) * width)
+        .checked_div(total)
+        .unwrap_or(width);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
+}
 
 #[derive(Debug)]
 struct Inner {
@@ -105,12 +117,9 @@ impl Inner {
         }
         let (done, label) = (&s.0, &s.1);
         let width = term::width();
-        let bar_w = (width / 3).clamp(10, 40);
-        let filled = (done * bar_w).checked_div(self.total).unwrap_or(bar_w);
         let mut line = format!(
-            "[{}{}] {done}/{} {:.0}s {label}",
-            "#".repeat(filled),
-            "-".repeat(bar_w - filled),
+            "{} {done}/{} {:.0}s {label}",
+            text(*done, self.total, (width / 3).clamp(10, 40)),
             self.total,
             self.started.elapsed().as_secs_f64()
         );

@@ -12,7 +12,6 @@ mod grading;
 mod structure;
 
 use std::collections::BTreeSet;
-use std::sync::Mutex;
 
 use anyhow::Result;
 
@@ -59,7 +58,7 @@ pub(crate) fn run(course: &Course, args: &DevCheckArgs) -> Result<i32> {
         }
     };
     bar.phase("grading the solutions and their variants");
-    let jobs = args.jobs.unwrap_or_else(super::verify::default_jobs);
+    let jobs = args.jobs.unwrap_or_else(crate::grade::batch::default_jobs);
     problems.extend(grade_all(course, &selected, &bar, jobs));
     bar.clear();
     if crate::signals::interrupted() {
@@ -75,28 +74,24 @@ fn grade_all(
     bar: &crate::progress_bar::Bar,
     jobs: usize,
 ) -> Vec<Problem> {
-    let found = Mutex::new(Vec::new());
     let cancel = crate::process::global_cancel().clone();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        for _ in 0..jobs.clamp(1, selected.len().max(1)) {
-            s.spawn(|| {
-                let mut g = Grader::with_cancel(course, cancel.clone());
-                g.check_manifest = false;
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(ex) = selected.get(i) else { break };
-                    if cancel.is_cancelled() {
-                        break;
-                    }
-                    let p = check_exercise(&g, ex);
-                    bar.inc(&ex.name);
-                    found.lock().unwrap_or_else(|e| e.into_inner()).extend(p);
-                }
-            });
-        }
-    });
-    found.into_inner().unwrap_or_else(|e| e.into_inner())
+    let grader = || {
+        let mut g = Grader::with_cancel(course, cancel.clone());
+        g.check_manifest = false;
+        g
+    };
+    let found = crate::pool::run(
+        selected,
+        jobs,
+        grader,
+        || cancel.is_cancelled(),
+        |g, ex| {
+            let p = check_exercise(g, ex);
+            bar.inc(&ex.name);
+            p
+        },
+    );
+    found.into_iter().flatten().collect()
 }
 
 /// Prints the problems (and with `--verbose` the notes and verdicts) and a

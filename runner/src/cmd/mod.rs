@@ -23,9 +23,7 @@ use crate::term::{Paint, paint_stderr};
 
 pub(crate) use hint::next_level as hint_next_level;
 pub(crate) use hint::render as hint_render;
-pub(crate) use progress::bar as progress_bar_text;
 pub(crate) use solution::render as solution_render;
-pub(crate) use verify::{Options as VerifyOptions, verify_all};
 
 /// Progress as loaded, with a sentence for the learner when something about
 /// it needs saying.

@@ -18,12 +18,6 @@ pub(crate) fn run(course: &Course) -> Result<i32> {
     Ok(crate::exit::SUCCESS)
 }
 
-pub(crate) fn bar(done: usize, total: usize, width: usize) -> String {
-    let width = width.max(4);
-    let filled = (done * width).checked_div(total).unwrap_or(0);
-    format!("[{}{}]", "#".repeat(filled), "-".repeat(width - filled))
-}
-
 pub(crate) fn render(course: &Course, state: &crate::state::State, style: Style) -> String {
     let total = course.exercises.len();
     let done = course
@@ -33,7 +27,7 @@ pub(crate) fn render(course: &Course, state: &crate::state::State, style: Style)
         .count();
     let mut s = format!(
         "{} {done}/{total} exercises done ({}%)\n\n",
-        bar(done, total, 40),
+        crate::progress_bar::text(done, total, 40),
         done * 100 / total.max(1)
     );
     let mut modules: Vec<&str> = course.exercises.iter().map(|e| e.module()).collect();

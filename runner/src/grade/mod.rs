@@ -1,17 +1,19 @@
 //! Grading: turns an exercise (or its reference solution) into a [`Verdict`].
 //! Each mode is described in [`modes`], one file each, and graded by its own
-//! module (`gotest` for `test`, `run`, `server`, `learner_tests`); what they
+//! module (`gotest` for `test`, `cases` for `run`, `server`,
+//! `learner_tests`); [`batch`] grades many exercises at once. What they
 //! share is here (the grader, its cache, overlays), in `gocmd` (the go
 //! command they run) and in `source` (what they read from Go source).
 
+pub(crate) mod batch;
 pub(crate) mod cache;
+pub(crate) mod cases;
 pub(crate) mod gotest;
 pub(crate) mod group;
 pub(crate) mod learner_tests;
 pub(crate) mod manifest;
 pub(crate) mod modes;
 pub(crate) mod quick;
-pub(crate) mod run;
 pub(crate) mod seal;
 pub(crate) mod server;
 pub(crate) mod warm;

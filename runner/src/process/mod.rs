@@ -1,4 +1,6 @@
-//! Every child process the runner starts is started here, and only here.
+//! Every child process the runner starts is started here, and only here,
+//! but one: the learner's editor (`e` in watch mode), which is their
+//! program, not a check, and is neither limited nor waited for.
 //!
 //! Each child gets stdin null (or the bytes it is given), a timeout, capped
 //! output capture, and a process tree the runner can kill as a whole: one
@@ -53,6 +55,7 @@ pub(crate) use cancel::{CancelToken, Cancelled, global_cancel, is_cancelled};
 pub(crate) use cmd::{Cmd, Keep, LineSink};
 pub(crate) use live::kill_all_live;
 pub(crate) use running::{Ended, Output, Running};
+pub(crate) use spawn::NotFound;
 pub(crate) use sys::{exit_signal, pid_alive, sweep_abandoned};
 #[cfg(unix)]
 pub(crate) use unix::use_guard;

@@ -22,6 +22,23 @@ use super::{MARKER_ENV, live, sys};
 
 static SEQ: AtomicU64 = AtomicU64::new(1);
 
+/// The program to start was not found (the error of a spawn, which callers
+/// may say more about).
+#[derive(Debug)]
+pub(crate) struct NotFound(pub String);
+
+impl std::fmt::Display for NotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}` was not found on PATH: install it and open a new terminal",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotFound {}
+
 /// The captures of a child's stdout and stderr, and the threads that fill
 /// them.
 struct Readers {
@@ -119,10 +136,7 @@ impl Cmd {
     /// The error to return when the child could not be started.
     fn spawn_error(&self, e: std::io::Error) -> anyhow::Error {
         if e.kind() == std::io::ErrorKind::NotFound {
-            anyhow::anyhow!(
-                "`{}` was not found on PATH: install it and open a new terminal",
-                self.program.to_string_lossy()
-            )
+            NotFound(self.program.to_string_lossy().into_owned()).into()
         } else {
             anyhow::Error::new(e).context(format!("cannot start `{}`", self.describe()))
         }

@@ -34,10 +34,7 @@ pub(super) fn wrap(program: &OsStr, args: &[OsString]) -> Result<(OsString, Vec<
         return Ok((program.to_owned(), args.to_vec()));
     };
     let Some(resolved) = resolve(program) else {
-        anyhow::bail!(
-            "`{}` was not found on PATH: install it and open a new terminal",
-            program.to_string_lossy()
-        );
+        return Err(super::NotFound(program.to_string_lossy().into_owned()).into());
     };
     let mut v: Vec<OsString> = vec![
         super::guard::ARG.into(),

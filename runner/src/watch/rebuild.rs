@@ -7,7 +7,6 @@ use std::sync::mpsc::Sender;
 use anyhow::Result;
 
 use super::{Event, Model};
-use crate::cmd;
 use crate::course::{Course, Exercise};
 use crate::grade::Target;
 
@@ -16,8 +15,15 @@ pub(super) fn spawn_rebuild(course: Arc<Course>, tx: Sender<Event>) {
     std::thread::spawn(move || {
         let all: Vec<&Exercise> = course.exercises.iter().collect();
         let cancel = crate::process::global_cancel().clone();
-        let opts = cmd::VerifyOptions::new(1);
-        let outcomes = cmd::verify_all(&course, &all, Target::Exercise, opts, &cancel, &|_, _| {});
+        let opts = crate::grade::batch::Options::new(1);
+        let outcomes = crate::grade::batch::verify_all(
+            &course,
+            &all,
+            Target::Exercise,
+            opts,
+            &cancel,
+            &|_, _| {},
+        );
         let results = outcomes
             .iter()
             .map(|o| {

@@ -121,7 +121,7 @@ fn head(model: &Model, ex: &Exercise, style: Style, width: usize) -> Vec<String>
         &format!(
             "{} {} {done}/{total} done",
             style.paint(Paint::Bold, "backendlings"),
-            crate::cmd::progress_bar_text(done, total, bar_w)
+            crate::progress_bar::text(done, total, bar_w)
         ),
         width,
     );

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use super::Outcome;
 use crate::course::{Course, Exercise};
+use crate::grade::batch::Outcome;
 use crate::term::{Paint, Style};
 
 pub(super) fn summary_line(outcomes: &[Outcome], time: Duration) -> String {

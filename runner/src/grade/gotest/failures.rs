@@ -25,9 +25,7 @@ pub(super) fn failed_tests(rw: &Rewriter, pkg: &PackageReport) -> Failed {
         .filter(|t| t.state == TestState::Failed && !t.name.contains('/'))
     {
         let (out, message_parts) = failed_output(rw, pkg, t);
-        let is_race = out.iter().any(|l| {
-            l.contains("WARNING: DATA RACE") || l.contains("race detected during execution of test")
-        });
+        let is_race = out.iter().any(|l| super::race::reported_in(l));
         race |= is_race;
         let message = if is_race {
             let mut m = race_message(rw, &out);

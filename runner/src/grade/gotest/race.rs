@@ -21,6 +21,18 @@ pub(super) fn without_race_reports(lines: &[String]) -> Vec<String> {
     out
 }
 
+/// How the race detector starts a report.
+pub(super) const REPORT_START: &str = "WARNING: DATA RACE";
+
+/// What the testing package adds to a test (or a package) in which the race
+/// detector reported a race.
+const DETECTED: &str = "race detected";
+
+/// Whether `line` shows that the race detector reported a race.
+pub(super) fn reported_in(line: &str) -> bool {
+    line.contains(REPORT_START) || line.contains(DETECTED)
+}
+
 /// A race report, trimmed to what a learner can act on: the first report's
 /// two accesses, at lines of their code.
 pub(super) fn race_message(rw: &Rewriter, out: &[String]) -> String {
@@ -32,7 +44,7 @@ pub(super) fn race_message(rw: &Rewriter, out: &[String]) -> String {
     let mut started = false;
     for l in out {
         let t = l.trim();
-        if t.starts_with("WARNING: DATA RACE") {
+        if t.starts_with(REPORT_START) {
             if started {
                 break;
             }

@@ -321,10 +321,7 @@ fn missing(
 /// Step 5: every expected test passed, yet the package failed.
 fn failed_after_tests(rw: &Rewriter, pkg: &PackageReport) -> Verdict {
     let out = strip_summary(&pkg.output);
-    if out
-        .iter()
-        .any(|l| l.contains("WARNING: DATA RACE") || l.contains("race detected"))
-    {
+    if out.iter().any(|l| super::race::reported_in(l)) {
         return Verdict::TestsFailed {
             failures: vec![Failure { test: "(after the tests)".into(), message: race_message(rw, &out) }],
             not_run: vec![],

@@ -12,7 +12,7 @@ pub(super) struct Run;
 
 impl ModeSpec for Run {
     fn grade(&self, g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
-        crate::grade::run::grade(g, ex, target)
+        crate::grade::cases::grade(g, ex, target)
     }
 
     fn fail_kinds(&self) -> &'static [&'static str] {

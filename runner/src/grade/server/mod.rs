@@ -51,7 +51,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         });
     }
 
-    let bin = match super::run::build(g, ex, target)? {
+    let bin = match super::cases::build(g, ex, target)? {
         Ok(bin) => bin,
         Err(verdict) => return Ok(verdict),
     };

@@ -55,13 +55,7 @@ pub(super) fn tail(text: &str, lines: usize) -> String {
 /// What the program printed: stderr (a panic trimmed to the frames in the
 /// exercise, paths relative to the course), then the end of stdout.
 pub(super) fn printed(server: &Running, rw: &Rewriter) -> String {
-    let err = server.stderr_now().text();
-    let err: String = err
-        .lines()
-        .map(|l| rw.line(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut s = tail(&crate::grade::run::trim_trace(&err), 30);
+    let mut s = tail(&rw.program_output(&server.stderr_now().text()), 30);
     let out = tail(&server.stdout_now().text(), 5);
     if !out.trim().is_empty() {
         if !s.trim().is_empty() {

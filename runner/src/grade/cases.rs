@@ -123,7 +123,7 @@ fn run_case(
     let out = cmd.run()?;
     let label = describe_case(ex, case);
     let stderr = rw_text(rw, &out.stderr.text());
-    if let Some(verdict) = crashed(ex, &out, &label, &stderr)? {
+    if let Some(verdict) = crashed(ex, &out, &label, &stderr, rw)? {
         return Ok(Err(verdict));
     }
     let stdout = out.stdout.text();
@@ -146,7 +146,14 @@ fn run_case(
 
 /// The verdict of a run that did not end by itself: it ran out of time,
 /// memory, panicked or was killed by a signal; `None` when it exited.
-fn crashed(ex: &Exercise, out: &Output, label: &str, stderr: &str) -> Result<Option<Verdict>> {
+fn crashed(
+    ex: &Exercise,
+    out: &Output,
+    label: &str,
+    stderr: &str,
+    rw: &Rewriter,
+) -> Result<Option<Verdict>> {
+    let trim_trace = |s: &str| rw.program_output(s);
     match out.ended {
         Ended::Cancelled => return Err(crate::process::Cancelled.into()),
         Ended::TimedOut => {
@@ -247,44 +254,6 @@ fn rw_text(rw: &Rewriter, text: &str) -> String {
         .map(|l| rw.line(l))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A panic's stderr, trimmed to the message and the frames in the exercise.
-pub(crate) fn trim_trace(stderr: &str) -> String {
-    let lines: Vec<String> = stderr.lines().map(String::from).collect();
-    let mut out = Vec::new();
-    let mut in_dump = false;
-    for (i, l) in lines.iter().enumerate() {
-        if l.starts_with("goroutine ") && l.ends_with(':') {
-            in_dump = true;
-            out.push(l.clone());
-            continue;
-        }
-        if in_dump {
-            if l.starts_with('\t') {
-                let pos = l.trim().split(" +0x").next().unwrap_or("").to_string();
-                if pos.starts_with("exercises/") || pos.starts_with("solutions/") {
-                    if let Some(f) = lines.get(i.wrapping_sub(1)) {
-                        out.push(format!("  {}", f.split('(').next().unwrap_or(f)));
-                    }
-                    out.push(format!("      at {pos}"));
-                }
-            } else if l.trim().is_empty() {
-                in_dump = false;
-            }
-            continue;
-        }
-        out.push(l.clone());
-    }
-    // A goroutine header with no frame of ours says nothing.
-    let mut cleaned: Vec<String> = Vec::new();
-    for (i, l) in out.iter().enumerate() {
-        if l.starts_with("goroutine ") && !out.get(i + 1).is_some_and(|n| n.starts_with("  ")) {
-            continue;
-        }
-        cleaned.push(l.clone());
-    }
-    cleaned.join("\n").trim_end().to_string()
 }
 
 /// `greet --name Ada < "some input"`, after the case's own name if it has
