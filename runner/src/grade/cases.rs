@@ -49,13 +49,7 @@ pub(crate) fn build(g: &Grader, ex: &Exercise, target: Target) -> Result<Result<
         Ended::Exited(_) | Ended::Stopped => {}
     }
     if !out.success() {
-        let rw = Rewriter::new(
-            &g.course.root,
-            &dir,
-            &ex.solution_rel(),
-            vec![],
-            &g.import_path(&dir),
-        );
+        let rw = program_rewriter(g, ex, &dir);
         let text = out.stderr.text();
         let lines: Vec<String> = text.lines().map(String::from).collect();
         return Ok(Err(Verdict::CompileError {
@@ -65,19 +59,26 @@ pub(crate) fn build(g: &Grader, ex: &Exercise, target: Target) -> Result<Result<
     Ok(Ok(bin))
 }
 
+/// How a program built from the package at `dir` has its messages read:
+/// paths relative to the course, panics trimmed to the exercise's frames
+/// (no hidden test files: a program has none).
+pub(super) fn program_rewriter(g: &Grader, ex: &Exercise, dir: &str) -> Rewriter {
+    Rewriter::new(
+        &g.course.root,
+        dir,
+        &ex.solution_rel(),
+        vec![],
+        &g.import_path(dir),
+    )
+}
+
 pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict> {
     let bin = match build(g, ex, target)? {
         Ok(bin) => bin,
         Err(verdict) => return Ok(verdict),
     };
     let dir = g.package_dir(ex, target);
-    let rw = Rewriter::new(
-        &g.course.root,
-        &dir,
-        &ex.solution_rel(),
-        vec![],
-        &g.import_path(&dir),
-    );
+    let rw = program_rewriter(g, ex, &dir);
     let mut failures = Vec::new();
     for case in &ex.cases {
         match run_case(g, ex, case, &bin, &dir, &rw)? {
@@ -153,14 +154,13 @@ fn crashed(
     stderr: &str,
     rw: &Rewriter,
 ) -> Result<Option<Verdict>> {
-    let trim_trace = |s: &str| rw.program_output(s);
     match out.ended {
         Ended::Cancelled => return Err(crate::process::Cancelled.into()),
         Ended::TimedOut => {
             return Ok(Some(Verdict::TimedOut {
                 limit: ex.timeout,
                 running: vec![label.to_string()],
-                output: trim_trace(stderr),
+                output: rw.program_output(stderr),
             }));
         }
         Ended::Exited(_) | Ended::Stopped => {}
@@ -183,7 +183,7 @@ fn crashed(
     if panicked {
         return Ok(Some(Verdict::Crashed {
             test: Some(label.to_string()),
-            output: trim_trace(stderr),
+            output: rw.program_output(stderr),
         }));
     }
     if let Some(sig) = out.signal() {
@@ -191,7 +191,7 @@ fn crashed(
             test: Some(label.to_string()),
             output: format!(
                 "The program was killed by signal {sig}.\n{}",
-                trim_trace(stderr)
+                rw.program_output(stderr)
             ),
         }));
     }

@@ -63,7 +63,7 @@ pub(crate) fn grade(g: &Grader, ex: &Exercise, target: Target) -> Result<Verdict
         .start_timeout_ms
         .map_or(DEFAULT_START, Duration::from_millis);
     let dir = g.package_dir(ex, target);
-    let rw = Rewriter::new(root, &dir, &ex.solution_rel(), vec![], &g.import_path(&dir));
+    let rw = super::cases::program_rewriter(g, ex, &dir);
     if let Some(verdict) = program::wait_until_listening(&mut server, port, start_timeout, &rw) {
         let _ = server.finish(Ended::Stopped);
         return Ok(verdict);
